@@ -1,0 +1,67 @@
+# Claves: `make run` to try it, `make test` to check it. `make help` lists the rest.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+INSTALLED := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.DEFAULT_GOAL := help
+.PHONY: help install run migrate demo messages compilemessages test test-e2e lint format check-migrations ci lock clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
+
+$(INSTALLED): requirements.lock pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	@touch $(INSTALLED)
+
+install: $(INSTALLED) ## Create .venv with the machine's python3 and install the pinned dependencies
+
+compilemessages: $(INSTALLED) ## Compile locale/*/LC_MESSAGES/django.po into .mo files (needs no gettext tools)
+	$(PY) tools/compile_messages.py locale
+
+migrate: $(INSTALLED) ## Apply database migrations
+	$(MANAGE) migrate --no-input
+
+demo: migrate ## Load the demo curriculum (safe to run again)
+	$(MANAGE) load_demo_content
+
+run: compilemessages demo ## Install, migrate, load the demo and serve on http://127.0.0.1:8000
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+messages: $(INSTALLED) ## Extract UI strings into locale/es and locale/en (needs GNU gettext)
+	$(MANAGE) makemessages --all --no-location --no-obsolete --ignore='.venv/*' --ignore='node_modules/*' --ignore='static/*'
+	$(MANAGE) makemessages --all --no-location --no-obsolete -d djangojs --ignore='.venv/*' --ignore='node_modules/*' --ignore='static/*'
+
+test: compilemessages ## Run the test suite (not the browser tests) on SQLite, or on DATABASE_URL when set
+	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) -m pytest -m "not e2e" $(PYTEST_ARGS)
+
+test-e2e: compilemessages ## Run the browser tests in headless Chromium (/usr/bin/chromium)
+	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) -m pytest -m e2e tests/e2e $(PYTEST_ARGS)
+
+lint: $(INSTALLED) ## Check code style and templates with ruff and djhtml
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/djhtml --check $$(find site/templates */templates -name '*.html' 2>/dev/null)
+
+format: $(INSTALLED) ## Format code and templates
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/djhtml $$(find site/templates */templates -name '*.html' 2>/dev/null)
+
+check-migrations: $(INSTALLED) ## Fail when a model change has no migration
+	$(MANAGE) makemigrations --check --dry-run
+
+ci: ## Everything CI runs: both databases, the browser tests, lint
+	bash .ci/run
+
+lock: $(INSTALLED) ## Re-pin requirements.lock from what .venv has installed
+	@{ printf '# The whole dependency tree, pinned: what `make` installs and CI tests.\n# Regenerate with `make lock` after changing a pin in pyproject.toml.\n'; $(PY) -m pip freeze --exclude-editable; } > requirements.lock
+
+clean: ## Remove the virtualenv, databases, compiled catalogues and collected files
+	rm -rf $(VENV) db.sqlite3 .test-db.sqlite3* .test-media static
+	find locale -name '*.mo' -delete
