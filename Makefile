@@ -36,6 +36,7 @@ run: compilemessages demo ## Install, migrate, load the demo and serve on http:/
 messages: $(INSTALLED) ## Extract UI strings into locale/es and locale/en (needs GNU gettext)
 	$(MANAGE) makemessages --all --no-location --no-obsolete --ignore='.venv/*' --ignore='node_modules/*' --ignore='static/*'
 	$(MANAGE) makemessages --all --no-location --no-obsolete -d djangojs --ignore='.venv/*' --ignore='node_modules/*' --ignore='static/*'
+	$(PY) tools/fill_source_catalogue.py locale/en/LC_MESSAGES/django.po locale/en/LC_MESSAGES/djangojs.po
 
 test: compilemessages ## Run the test suite (not the browser tests) on SQLite, or on DATABASE_URL when set
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) -m pytest -m "not e2e" $(PYTEST_ARGS)

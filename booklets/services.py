@@ -1,19 +1,72 @@
 """Writes for the booklets app."""
 
-from wagtail.models import Locale
+from django.conf import settings
+from wagtail.models import Locale, Page, Site
 
 from booklets import demo
 from booklets.models import HomePage
 
+HOME_TITLES = {
+    "es": "Claves para el acompañamiento psicosocial",
+    "en": "Keys to Psychosocial Accompaniment",
+}
+
+
+def site_structure_ensure() -> dict[str, HomePage]:
+    """Make sure the tree has its locales, a home page per language and a default site.
+
+    The migration builds this on a fresh database; this rebuilds it where something
+    emptied the tables (browser tests flush them) and is a no-op otherwise.
+    """
+    locales = {
+        code: Locale.objects.get_or_create(language_code=code)[0]
+        for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES
+    }
+    default_code = settings.LANGUAGE_CODE
+    root = Page.get_first_root_node()
+    if root is None:
+        root = Page.add_root(instance=Page(title="Root", slug="root", locale=locales[default_code]))
+    source = HomePage.objects.filter(depth=2, locale=locales[default_code]).first()
+    if source is None:
+        source = root.add_child(
+            instance=HomePage(
+                title=HOME_TITLES[default_code], slug="inicio", locale=locales[default_code]
+            )
+        )
+    homes = {default_code: source}
+    for code, locale in locales.items():
+        if code == default_code:
+            continue
+        translation = source.get_translation_or_none(locale)
+        if translation is None:
+            translation = source.copy_for_translation(locale)
+            translation.title = translation.draft_title = HOME_TITLES.get(code, source.title)
+            translation.slug = "home" if code == "en" else code
+            translation.save_revision().publish()
+        homes[code] = translation.specific
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(
+            hostname="localhost",
+            port=80,
+            root_page=source,
+            is_default_site=True,
+            site_name="Claves",
+        )
+    elif site.root_page_id != source.pk:
+        site.root_page = source
+        site.save()
+    return homes
+
 
 def demo_content_load() -> str:
-    """Fill the home pages with the demo introduction; idempotent."""
+    """Load the demo curriculum into the site; idempotent."""
+    homes = site_structure_ensure()
     updated = 0
-    for home in HomePage.objects.filter(depth=2).select_related("locale"):
-        introduction = demo.HOME_INTRODUCTIONS.get(home.locale.language_code)
+    for code, home in homes.items():
+        introduction = demo.HOME_INTRODUCTIONS.get(code)
         if introduction and home.introduction != introduction:
             home.introduction = introduction
             home.save_revision().publish()
             updated += 1
-    languages = ", ".join(Locale.objects.values_list("language_code", flat=True))
-    return f"Demo content ready ({languages}); {updated} home page(s) updated."
+    return f"Demo content ready ({', '.join(homes)}); {updated} home page(s) updated."

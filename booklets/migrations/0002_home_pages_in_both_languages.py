@@ -48,7 +48,9 @@ def create_home_pages(apps, schema_editor):
 
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        Site.objects.create(hostname="localhost", port=80, root_page=homes["es"], is_default_site=True)
+        Site.objects.create(
+            hostname="localhost", port=80, root_page=homes["es"], is_default_site=True
+        )
     else:
         site.root_page = homes["es"]
         site.site_name = "Claves"

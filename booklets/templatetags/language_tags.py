@@ -57,7 +57,11 @@ def language_alternates(context) -> list[LanguageAlternate]:
                 url, is_translation = home_urls.get(code, f"/{code}/"), False
             alternates.append(
                 LanguageAlternate(
-                    code, get_language_info(code)["name_local"], url, code == current, is_translation
+                    code,
+                    get_language_info(code)["name_local"],
+                    url,
+                    code == current,
+                    is_translation,
                 )
             )
     elif request is not None:
