@@ -16,7 +16,14 @@ def run_in_project(args, **env):
     clean_env = {
         k: v
         for k, v in os.environ.items()
-        if k not in {"DATABASE_URL", "REDIS_URL", "SECRET_KEY", "ALLOWED_HOSTS"}
+        if k
+        not in {
+            "DATABASE_URL",
+            "REDIS_URL",
+            "SECRET_KEY",
+            "ALLOWED_HOSTS",
+            "DJANGO_ALLOW_ASYNC_UNSAFE",
+        }
     }
     return subprocess.run(
         [sys.executable, *args],
@@ -91,3 +98,17 @@ def test_wagtail_never_calls_other_hosts():
     assert settings.WAGTAIL_GRAVATAR_PROVIDER_URL is None
     assert settings.WAGTAIL_ENABLE_UPDATE_CHECK is False
     assert "wagtail.embeds" not in settings.INSTALLED_APPS
+
+
+@pytest.mark.django_db
+def test_the_suite_runs_on_the_database_and_cache_the_environment_names():
+    from django.core.cache import caches
+    from django.db import connection
+
+    database_url = os.environ.get("DATABASE_URL", "")
+    assert connection.vendor == ("postgresql" if database_url.startswith("postgres") else "sqlite")
+    expected_cache = "RedisCache" if os.environ.get("REDIS_URL") else "LocMemCache"
+    cache = caches["default"]
+    assert type(cache).__name__ == expected_cache
+    cache.set("claves-ci-probe", "ok", 5)
+    assert cache.get("claves-ci-probe") == "ok"
