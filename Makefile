@@ -27,8 +27,8 @@ compilemessages: $(INSTALLED) ## Compile locale/*/LC_MESSAGES/django.po into .mo
 migrate: $(INSTALLED) ## Apply database migrations
 	$(MANAGE) migrate --no-input
 
-demo: migrate ## Load the demo curriculum (safe to run again)
-	$(MANAGE) load_demo_content
+demo: migrate ## Load the demo curriculum and accounts; adds only what is missing
+	$(MANAGE) seed_demo
 
 run: compilemessages demo ## Install, migrate, load the demo and serve on http://127.0.0.1:8000
 	$(MANAGE) runserver $(HOST):$(PORT)

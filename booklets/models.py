@@ -1,11 +1,75 @@
+"""The page tree: Home -> Booklet -> Module, plus standard pages (about, privacy, safety)."""
+
+from collections import Counter
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
-from wagtail.fields import RichTextField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
+from wagtail.search import index
+
+from accounts.roles import is_facilitator
+from curriculum.blocks import BaseStreamBlock, ModuleStreamBlock
+from curriculum.richtext import page_links_resolved
+
+
+class ThemeColour(models.TextChoices):
+    """A palette rather than free colours: each one keeps white text readable (WCAG AA)
+    and lives in our stylesheet, so no page needs an inline style."""
+
+    PLUM = "plum", _("Plum")
+    TEAL = "teal", _("Teal")
+    OCHRE = "ochre", _("Ochre")
+    INDIGO = "indigo", _("Indigo")
+    FOREST = "forest", _("Forest")
+    RUST = "rust", _("Rust")
+    SLATE = "slate", _("Slate")
+    WINE = "wine", _("Wine")
+
+
+class ModuleKind(models.TextChoices):
+    """The seminar structure every booklet follows."""
+
+    CONCEPTS = "concepts", _("Concepts")
+    CONTEXT = "context", _("Context analysis")
+    EXAMPLES = "examples", _("Examples")
+    TOOLS = "tools", _("Tools")
+    FACILITATION = "facilitation", _("Facilitator guide")
+
+
+class Sensitivity(models.TextChoices):
+    GENERAL = "general", _("General")
+    SENSITIVE = "sensitive", _("Sensitive: speaks of violence")
+    EXPLICIT = "explicit", _("Very sensitive: describes violence in detail")
+
+
+class PageLinksPrefetchMixin:
+    """Resolves every internal link of the page's rich text in one go before rendering,
+    so the number of queries does not grow with the length of the page."""
+
+    prefetch_links_from: tuple[str, ...] = ("body",)
+
+    def serve(self, request, *args, **kwargs):
+        raw = [getattr(self, name).raw_data for name in self.prefetch_links_from]
+        with page_links_resolved(raw, request):
+            response = super().serve(request, *args, **kwargs)
+            if hasattr(response, "render"):
+                response.render()
+        return response
+
+    def serve_preview(self, request, mode_name):
+        raw = [getattr(self, name).raw_data for name in self.prefetch_links_from]
+        with page_links_resolved(raw, request):
+            response = super().serve_preview(request, mode_name)
+            if hasattr(response, "render"):
+                response.render()
+        return response
 
 
 class HomePage(Page):
-    """The front page of the series, one per language."""
+    """The series in one language: an introduction and the booklets as cards."""
 
     introduction = RichTextField(
         _("introduction"),
@@ -13,11 +77,219 @@ class HomePage(Page):
         blank=True,
         help_text=_("A few sentences on what Claves is and for whom."),
     )
+    for_trainees = models.TextField(
+        _("for trainees"),
+        blank=True,
+        help_text=_("How someone studying on their own should begin."),
+    )
+    for_facilitators = models.TextField(
+        _("for facilitators"),
+        blank=True,
+        help_text=_("How a facilitator preparing a workshop should begin."),
+    )
 
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("introduction"),
+        FieldPanel("for_trainees"),
+        FieldPanel("for_facilitators"),
+    ]
 
     parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["booklets.BookletPage", "booklets.StandardPage"]
 
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        booklets = list(BookletPage.objects.child_of(self).live().order_by("number"))
+        module_counts = Counter(
+            path[: self.depth * 4 + 4]
+            for path in ModulePage.objects.descendant_of(self).live().values_list("path", flat=True)
+        )
+        for booklet in booklets:
+            booklet.module_count = module_counts[booklet.path]
+        context["booklets"] = booklets
+        context["facilitator_guides"] = (
+            ModulePage.objects.descendant_of(self)
+            .live()
+            .filter(kind=ModuleKind.FACILITATION)
+            .order_by("path")
+        )
+        context["standard_pages"] = StandardPage.objects.child_of(self).live().in_menu()
+        return context
+
+
+class BookletPage(Page):
+    """One booklet of the series, in one language; its children are its modules."""
+
+    number = models.PositiveSmallIntegerField(
+        _("number"),
+        validators=[MinValueValidator(1), MaxValueValidator(99)],
+        help_text=_("Its place in the series: 1 for the first booklet."),
+    )
+    summary = models.TextField(
+        _("summary"), help_text=_("Two or three sentences shown on the booklet's card.")
+    )
+    theme_colour = models.CharField(
+        _("theme colour"),
+        max_length=20,
+        choices=ThemeColour.choices,
+        default=ThemeColour.PLUM,
+        help_text=_("The booklet's colour on cards and headings."),
+    )
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("cover image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Optional. Keep it light: many readers are on slow connections."),
+    )
+    edition_number = models.PositiveSmallIntegerField(
+        _("edition"), default=1, help_text=_("Which edition of the booklet this is.")
+    )
+    edition_year = models.PositiveSmallIntegerField(
+        _("edition year"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(2000), MaxValueValidator(2100)],
+        help_text=_("The year the edition was published."),
+    )
+    edition_notes = models.TextField(
+        _("edition notes"), blank=True, help_text=_("What changed in this edition.")
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldRowPanel([FieldPanel("number"), FieldPanel("theme_colour")]),
+        FieldPanel("summary"),
+        FieldPanel("cover_image"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("edition_number"), FieldPanel("edition_year")]),
+                FieldPanel("edition_notes"),
+            ],
+            heading=_("Edition"),
+        ),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("summary")]
+
+    parent_page_types = ["booklets.HomePage"]
+    subpage_types = ["booklets.ModulePage"]
+
+    class Meta:
+        verbose_name = _("booklet")
+        verbose_name_plural = _("booklets")
+
+    def modules(self):
+        return ModulePage.objects.child_of(self).live().order_by("path")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        modules = list(self.modules())
+        context["modules"] = modules
+        context["total_minutes"] = sum(m.estimated_minutes or 0 for m in modules)
+        return context
+
+
+class ModulePage(PageLinksPrefetchMixin, Page):
+    """A module of a booklet: one step of the seminar (concepts, context, examples,
+    tools or the facilitator guide)."""
+
+    kind = models.CharField(
+        _("kind"),
+        max_length=20,
+        choices=ModuleKind.choices,
+        help_text=_("Which part of the seminar this module is."),
+    )
+    estimated_minutes = models.PositiveSmallIntegerField(
+        _("estimated minutes"),
+        default=20,
+        validators=[MinValueValidator(1), MaxValueValidator(600)],
+        help_text=_("About how long it takes to study, in minutes."),
+    )
+    learning_objectives = models.TextField(
+        _("learning objectives"),
+        blank=True,
+        help_text=_("What the reader will be able to do; one objective per line."),
+    )
+    sensitivity = models.CharField(
+        _("sensitivity"),
+        max_length=20,
+        choices=Sensitivity.choices,
+        default=Sensitivity.GENERAL,
+        help_text=_("How hard the material is; readers see it before they start."),
+    )
+    body = StreamField(
+        ModuleStreamBlock(),
+        verbose_name=_("body"),
+        help_text=_("The module's content, built from the block library."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldRowPanel(
+            [FieldPanel("kind"), FieldPanel("estimated_minutes"), FieldPanel("sensitivity")]
+        ),
+        FieldPanel("learning_objectives"),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("learning_objectives"),
+        index.SearchField("body"),
+        index.FilterField("kind"),
+    ]
+
+    parent_page_types = ["booklets.BookletPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("module")
+        verbose_name_plural = _("modules")
+
+    @property
+    def objectives(self) -> list[str]:
+        return [line.strip() for line in self.learning_objectives.splitlines() if line.strip()]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        booklet = self.get_parent().specific
+        siblings = list(ModulePage.objects.sibling_of(self).live().order_by("path"))
+        position = next((i for i, m in enumerate(siblings) if m.pk == self.pk), None)
+        if position is not None:
+            context["previous_module"] = siblings[position - 1] if position > 0 else None
+            context["next_module"] = (
+                siblings[position + 1] if position + 1 < len(siblings) else None
+            )
+            context["module_position"] = position + 1
+        context["booklet"] = booklet
+        context["module_count"] = len(siblings)
+        context["home"] = booklet.get_parent()
+        context["viewer_is_facilitator"] = is_facilitator(getattr(request, "user", None))
+        return context
+
+
+class StandardPage(PageLinksPrefetchMixin, Page):
+    """A plain page: about, privacy notice, safety advice, self-care."""
+
+    introduction = models.TextField(
+        _("introduction"), blank=True, help_text=_("One or two sentences under the title.")
+    )
+    body = StreamField(
+        BaseStreamBlock(), verbose_name=_("body"), help_text=_("The page's content.")
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("body")]
+
+    parent_page_types = ["booklets.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("standard page")
+        verbose_name_plural = _("standard pages")

@@ -3,7 +3,6 @@
 from django.conf import settings
 from wagtail.models import Locale, Page, Site
 
-from booklets import demo
 from booklets.models import HomePage
 
 HOME_TITLES = {
@@ -57,16 +56,3 @@ def site_structure_ensure() -> dict[str, HomePage]:
         site.root_page = source
         site.save()
     return homes
-
-
-def demo_content_load() -> str:
-    """Load the demo curriculum into the site; idempotent."""
-    homes = site_structure_ensure()
-    updated = 0
-    for code, home in homes.items():
-        introduction = demo.HOME_INTRODUCTIONS.get(code)
-        if introduction and home.introduction != introduction:
-            home.introduction = introduction
-            home.save_revision().publish()
-            updated += 1
-    return f"Demo content ready ({', '.join(homes)}); {updated} home page(s) updated."

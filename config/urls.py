@@ -20,6 +20,7 @@ if settings.DEBUG:
 # Every public page lives under /es/ or /en/; LocaleMiddleware sends "/" to the
 # visitor's preferred language, Spanish when the browser says nothing we have.
 urlpatterns += i18n_patterns(
+    path("", include("curriculum.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -1,4 +1,4 @@
-"""The demo curriculum: short summaries written for Claves, in Spanish and English."""
+"""The demo curriculum: our own short writing about each topic, in Spanish and English."""
 
 HOME_INTRODUCTIONS = {
     "es": (

@@ -1,0 +1,319 @@
+"""Builds the demo curriculum from `series.py` and `glossary.py`. Idempotent: what
+exists already (perhaps edited since) is left alone, and only what is missing is made."""
+
+import io
+import json
+import math
+import secrets
+import uuid
+from dataclasses import dataclass, field
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.files.images import ImageFile
+from django.db import transaction
+from PIL import Image as PILImage
+from PIL import ImageDraw
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page
+
+from accounts.roles import EDITORS, FACILITATORS, MODERATORS
+from booklets.demo.glossary import GLOSSARY
+from booklets.demo.series import BOOKLETS, HOME, STANDARD_PAGES
+from booklets.models import BookletPage, ModulePage, StandardPage
+from booklets.services import site_structure_ensure
+from curriculum.models import GlossaryTerm
+
+SOURCE, TARGET = "es", "en"
+DEMO_IMAGE_TITLE = "Claves demo: circle of chairs"
+DEMO_ACCOUNTS = [
+    # username, display name, groups, superuser
+    ("demo-editor", "Editora demo", [EDITORS, MODERATORS], False),
+    ("demo-facilitator", "Facilitadora demo", [FACILITATORS], False),
+    ("demo-trainee", "Participante demo", [], False),
+]
+
+
+@dataclass
+class SeedReport:
+    created: list[str] = field(default_factory=list)
+    passwords: dict[str, str] = field(default_factory=dict)
+
+    def add(self, what: str) -> None:
+        self.created.append(what)
+
+
+def _block(block_type: str, value) -> dict:
+    return {"type": block_type, "value": value, "id": str(uuid.uuid4())}
+
+
+def stream_data(blocks: list[tuple], terms: dict[str, GlossaryTerm], image_id: int) -> list:
+    """Turn the compact tuples of series.py into StreamField raw data."""
+    data = []
+    for kind, *args in blocks:
+        if kind == "text":
+            data.append(_block("text", args[0]))
+        elif kind == "concept":
+            key, note = args
+            data.append(_block("key_concept", {"term": terms[key].pk, "in_this_module": note}))
+        elif kind == "case":
+            title, narrative, notice = args
+            data.append(
+                _block(
+                    "case_example",
+                    {"title": title, "narrative": narrative, "what_to_notice": notice},
+                )
+            )
+        elif kind == "tool":
+            name, purpose, steps, minutes, materials = args
+            data.append(
+                _block(
+                    "tool",
+                    {
+                        "name": name,
+                        "purpose": purpose,
+                        "steps": steps,
+                        "duration_minutes": minutes,
+                        "materials": materials,
+                    },
+                )
+            )
+        elif kind == "question":
+            question, guidance = args
+            data.append(_block("reflection_question", {"question": question, "guidance": guidance}))
+        elif kind == "quote":
+            words, attribution = args
+            data.append(_block("quote", {"quote": words, "attribution": attribution}))
+        elif kind == "pause":
+            title, instructions, seconds = args
+            data.append(
+                _block("pause", {"title": title, "instructions": instructions, "seconds": seconds})
+            )
+        elif kind == "warning":
+            warning, inner = args
+            data.append(
+                _block(
+                    "content_warning",
+                    {"warning": warning, "content": stream_data(inner, terms, image_id)},
+                )
+            )
+        elif kind == "facilitator":
+            data.append(_block("facilitator_note", {"note": args[0]}))
+        elif kind == "image":
+            alt_text, caption = args
+            data.append(
+                _block("image", {"image": image_id, "alt_text": alt_text, "caption": caption})
+            )
+        elif kind == "source":
+            author, title, year, publisher = args
+            data.append(
+                _block(
+                    "source_reference",
+                    {
+                        "author": author,
+                        "title": title,
+                        "year": year,
+                        "publisher": publisher,
+                        "address": "",
+                    },
+                )
+            )
+        else:
+            raise ValueError(f"unknown demo block {kind!r}")
+    return data
+
+
+def _demo_image(report: SeedReport) -> int:
+    Image = get_image_model()
+    existing = Image.objects.filter(title=DEMO_IMAGE_TITLE).first()
+    if existing:
+        return existing.pk
+    # Drawn here rather than shipped: a small abstract picture of chairs in a circle.
+    canvas = PILImage.new("RGB", (800, 450), "#f3f0ea")
+    draw = ImageDraw.Draw(canvas)
+    for index in range(10):
+        angle = 2 * math.pi * index / 10
+        x, y = 400 + 170 * math.cos(angle), 225 + 140 * math.sin(angle)
+        draw.rounded_rectangle((x - 22, y - 22, x + 22, y + 22), radius=8, fill="#7a2e4a")
+    draw.ellipse((360, 185, 440, 265), outline="#0f5e63", width=6)
+    buffer = io.BytesIO()
+    canvas.save(buffer, format="PNG", optimize=True)
+    image = Image(title=DEMO_IMAGE_TITLE)
+    image.file = ImageFile(buffer, name="claves-demo-circle.png")
+    image.save()
+    report.add("demo image")
+    return image.pk
+
+
+def _glossary(report: SeedReport) -> dict[str, dict[str, GlossaryTerm]]:
+    source_locale = Locale.objects.get(language_code=SOURCE)
+    target_locale = Locale.objects.get(language_code=TARGET)
+    terms: dict[str, dict[str, GlossaryTerm]] = {SOURCE: {}, TARGET: {}}
+    for key, (es_term, es_definition, en_term, en_definition, _related) in GLOSSARY.items():
+        source = GlossaryTerm.objects.filter(locale=source_locale, term=es_term).first()
+        if source is None:
+            source = GlossaryTerm.objects.create(
+                locale=source_locale, term=es_term, definition=es_definition
+            )
+            report.add(f"glossary term {es_term}")
+        target = source.get_translation_or_none(target_locale)
+        if target is None:
+            target = source.copy_for_translation(target_locale)
+            target.term, target.definition, target.slug = en_term, en_definition, ""
+            target.save()
+        terms[SOURCE][key], terms[TARGET][key] = source, target
+    for key, (*_texts, related) in GLOSSARY.items():
+        for language in (SOURCE, TARGET):
+            term = terms[language][key]
+            if not term.related_terms.exists():
+                term.related_terms.set([terms[language][other] for other in related])
+    return terms
+
+
+def _publish(page: Page) -> None:
+    page.save_revision().publish()
+
+
+def _translate(page: Page, locale: Locale, **fields) -> Page:
+    translation = page.get_translation_or_none(locale)
+    if translation is not None:
+        return translation.specific
+    translation = page.copy_for_translation(locale).specific
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    if "title" in fields:
+        translation.draft_title = fields["title"]
+    _publish(translation)
+    # Changing the copied slug made Wagtail record a redirect from an address that was
+    # never published; it would only clutter the editors' redirect list.
+    Redirect.objects.filter(redirect_page=translation).delete()
+    return translation
+
+
+def _module_fields(module: dict, language: str, terms, image_id) -> dict:
+    return {
+        "title": module["title"][language],
+        "slug": module["slug"][language],
+        "kind": module["kind"],
+        "estimated_minutes": module["minutes"],
+        "sensitivity": module.get("sensitivity", "general"),
+        "learning_objectives": module["objectives"][language],
+        "body": json.dumps(stream_data(module["body"][language], terms[language], image_id)),
+    }
+
+
+def _booklets(homes, terms, image_id, report: SeedReport) -> None:
+    target_locale = homes[TARGET].locale
+    for spec in BOOKLETS:
+        booklet = BookletPage.objects.child_of(homes[SOURCE]).filter(number=spec["number"]).first()
+        if booklet is None:
+            booklet = homes[SOURCE].add_child(
+                instance=BookletPage(
+                    title=spec["title"][SOURCE],
+                    slug=spec["slug"][SOURCE],
+                    number=spec["number"],
+                    summary=spec["summary"][SOURCE],
+                    theme_colour=spec["colour"],
+                    edition_number=2,
+                    edition_year=2021,
+                )
+            )
+            _publish(booklet)
+            report.add(f"booklet {spec['number']}")
+        translated_booklet = _translate(
+            booklet,
+            target_locale,
+            title=spec["title"][TARGET],
+            slug=spec["slug"][TARGET],
+            summary=spec["summary"][TARGET],
+        )
+        for module in spec["modules"]:
+            source_module = (
+                ModulePage.objects.child_of(booklet).filter(slug=module["slug"][SOURCE]).first()
+            )
+            if source_module is None:
+                source_module = booklet.add_child(
+                    instance=ModulePage(**_module_fields(module, SOURCE, terms, image_id))
+                )
+                _publish(source_module)
+                report.add(f"module {spec['number']}/{module['kind']}")
+            if source_module.get_translation_or_none(target_locale) is None:
+                _translate(
+                    source_module, target_locale, **_module_fields(module, TARGET, terms, image_id)
+                )
+        del translated_booklet
+
+
+def _standard_pages(homes, terms, image_id, report: SeedReport) -> None:
+    target_locale = homes[TARGET].locale
+    for spec in STANDARD_PAGES:
+        page = (
+            StandardPage.objects.child_of(homes[SOURCE]).filter(slug=spec["slug"][SOURCE]).first()
+        )
+        if page is None:
+            page = homes[SOURCE].add_child(
+                instance=StandardPage(
+                    title=spec["title"][SOURCE],
+                    slug=spec["slug"][SOURCE],
+                    introduction=spec["introduction"][SOURCE],
+                    body=json.dumps(stream_data(spec["body"][SOURCE], terms[SOURCE], image_id)),
+                    show_in_menus=True,
+                )
+            )
+            _publish(page)
+            report.add(f"page {spec['slug'][SOURCE]}")
+        _translate(
+            page,
+            target_locale,
+            title=spec["title"][TARGET],
+            slug=spec["slug"][TARGET],
+            introduction=spec["introduction"][TARGET],
+            body=json.dumps(stream_data(spec["body"][TARGET], terms[TARGET], image_id)),
+        )
+
+
+def _home_texts(homes, report: SeedReport) -> None:
+    from booklets.demo import HOME_INTRODUCTIONS
+
+    for language, home in homes.items():
+        if home.introduction or home.for_trainees:
+            continue
+        home.introduction = HOME_INTRODUCTIONS[language]
+        home.for_trainees = HOME["for_trainees"][language]
+        home.for_facilitators = HOME["for_facilitators"][language]
+        _publish(home)
+        report.add(f"home page ({language})")
+
+
+def _accounts(report: SeedReport) -> None:
+    User = get_user_model()
+    for username, display_name, group_names, is_superuser in DEMO_ACCOUNTS:
+        if User.objects.filter(username=username).exists():
+            continue
+        password = secrets.token_urlsafe(12)
+        user = User.objects.create_user(
+            username=username,
+            password=password,
+            display_name=display_name,
+            is_superuser=is_superuser,
+        )
+        for name in group_names:
+            user.groups.add(Group.objects.get_or_create(name=name)[0])
+        report.passwords[username] = password
+        report.add(f"account {username}")
+
+
+@transaction.atomic
+def seed_demo(*, with_accounts: bool = True) -> SeedReport:
+    """Create whatever part of the demo curriculum is missing, in one transaction."""
+    report = SeedReport()
+    homes = site_structure_ensure()
+    image_id = _demo_image(report)
+    terms = _glossary(report)
+    _home_texts(homes, report)
+    _booklets(homes, terms, image_id, report)
+    _standard_pages(homes, terms, image_id, report)
+    if with_accounts:
+        _accounts(report)
+    return report
