@@ -74,3 +74,15 @@ def test_catalogues_are_current_with_the_code(tmp_path):
         stale = _msgids(committed) - _msgids(fresh)
         assert not missing, f"{committed}: run `make messages`; missing {sorted(missing)}"
         assert not stale, f"{committed}: run `make messages`; no longer used {sorted(stale)}"
+
+
+def test_english_catalogue_repeats_the_english_source_strings():
+    """English is the source language: a different English msgstr is a fuzzy guess
+    that slipped through, and would show the wrong words."""
+    catalogue = polib.pofile(str(BASE_DIR / "locale/en/LC_MESSAGES/django.po"))
+    wrong = [
+        (entry.msgid, entry.msgstr)
+        for entry in catalogue.translated_entries()
+        if not entry.msgid_plural and entry.msgstr != entry.msgid
+    ]
+    assert wrong == []

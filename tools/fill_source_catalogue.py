@@ -16,6 +16,11 @@ def fill(po_path: Path) -> int:
     for entry in catalogue:
         if entry.obsolete:
             continue
+        if "fuzzy" in entry.flags:
+            # A fuzzy match guessed from another string is wrong for a source catalogue.
+            entry.flags.remove("fuzzy")
+            entry.msgstr = ""
+            entry.msgstr_plural = {}
         if entry.msgid_plural:
             if not any(entry.msgstr_plural.values()):
                 entry.msgstr_plural = {0: entry.msgid, 1: entry.msgid_plural}
@@ -23,8 +28,6 @@ def fill(po_path: Path) -> int:
         elif not entry.msgstr:
             entry.msgstr = entry.msgid
             filled += 1
-        if "fuzzy" in entry.flags:
-            entry.flags.remove("fuzzy")
     catalogue.save()
     return filled
 
