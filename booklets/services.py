@@ -42,7 +42,8 @@ def site_structure_ensure() -> dict[str, HomePage]:
             translation.title = translation.draft_title = HOME_TITLES.get(code, source.title)
             translation.slug = "home" if code == "en" else code
             translation.save_revision().publish()
-        homes[code] = translation.specific
+        # Re-read: publishing updated the database row, not this in-memory copy.
+        homes[code] = HomePage.objects.get(pk=translation.pk)
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         Site.objects.create(

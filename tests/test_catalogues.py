@@ -25,6 +25,12 @@ def test_catalogue_has_no_untranslated_or_fuzzy_string(path):
     catalogue = polib.pofile(str(path))
     untranslated = [e.msgid for e in catalogue.untranslated_entries()]
     fuzzy = [e.msgid for e in catalogue.fuzzy_entries()]
+    plural_forms = int(catalogue.metadata["Plural-Forms"].split("nplurals=")[1].split(";")[0])
+    untranslated += [
+        e.msgid
+        for e in catalogue
+        if e.msgid_plural and sum(1 for form in e.msgstr_plural.values() if form) < plural_forms
+    ]
     assert untranslated == [], f"untranslated in {path}: {untranslated}"
     assert fuzzy == [], f"fuzzy in {path}: {fuzzy}"
 

@@ -1,0 +1,95 @@
+"""Factories shared by the test suite."""
+
+import json
+import uuid
+
+import factory
+import wagtail_factories
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from factory.django import DjangoModelFactory
+from wagtail.models import Locale
+
+from accounts.roles import EDITORS, FACILITATORS
+from booklets.models import BookletPage, ModulePage, StandardPage
+from curriculum.models import GlossaryTerm
+
+PASSWORD = "a-long-test-password-1"
+
+
+class UserFactory(DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"person{n}")
+    display_name = factory.Sequence(lambda n: f"Persona {n}")
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+
+    @factory.post_generation
+    def groups(self, create, extracted, **kwargs):
+        for name in extracted or []:
+            self.groups.add(Group.objects.get_or_create(name=name)[0])
+        if create:
+            self.save()
+
+
+def trainee(**kwargs):
+    return UserFactory(**kwargs)
+
+
+def facilitator(**kwargs):
+    return UserFactory(groups=[FACILITATORS], **kwargs)
+
+
+def editor(**kwargs):
+    return UserFactory(groups=[EDITORS], **kwargs)
+
+
+class GlossaryTermFactory(DjangoModelFactory):
+    class Meta:
+        model = GlossaryTerm
+
+    term = factory.Sequence(lambda n: f"Término {n}")
+    definition = factory.Sequence(lambda n: f"Definición del término {n}.")
+    locale = factory.LazyFunction(lambda: Locale.objects.get(language_code="es"))
+
+
+class BookletPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = BookletPage
+
+    title = factory.Sequence(lambda n: f"Cuadernillo {n}")
+    slug = factory.Sequence(lambda n: f"cuadernillo-{n}")
+    number = factory.Sequence(lambda n: n % 99 + 1)
+    summary = "Un resumen breve del cuadernillo."
+    theme_colour = "teal"
+
+
+class ModulePageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = ModulePage
+
+    title = factory.Sequence(lambda n: f"Módulo {n}")
+    slug = factory.Sequence(lambda n: f"modulo-{n}")
+    kind = "concepts"
+    estimated_minutes = 20
+    body = "[]"
+
+
+class StandardPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = StandardPage
+
+    title = factory.Sequence(lambda n: f"Página {n}")
+    slug = factory.Sequence(lambda n: f"pagina-{n}")
+    body = "[]"
+
+
+def block(block_type: str, value) -> dict:
+    return {"type": block_type, "value": value, "id": str(uuid.uuid4())}
+
+
+def body(*blocks: dict) -> str:
+    return json.dumps(list(blocks))
