@@ -8,7 +8,7 @@ below answers from that map.
 """
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 
@@ -23,13 +23,13 @@ _resolved_urls: ContextVar[dict[int, str | None] | None] = ContextVar(
 
 
 def strings_in(data) -> Iterator[str]:
-    """Every string inside a StreamField's raw data (dicts and lists, any depth)."""
+    """Every string inside a StreamField's raw data (mappings and sequences, any depth)."""
     if isinstance(data, str):
         yield data
-    elif isinstance(data, dict):
+    elif isinstance(data, Mapping):
         for value in data.values():
             yield from strings_in(value)
-    elif isinstance(data, list | tuple):
+    elif isinstance(data, Sequence):
         for value in data:
             yield from strings_in(value)
 
