@@ -1,7 +1,7 @@
 """Writes for the booklets app."""
 
 from django.conf import settings
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from booklets.models import HomePage
 
@@ -12,7 +12,8 @@ HOME_TITLES = {
 
 
 def site_structure_ensure() -> dict[str, HomePage]:
-    """Make sure the tree has its locales, a home page per language and a default site.
+    """Make sure the tree has its locales, a home page per language, a default site and
+    the root media collection.
 
     The migration builds this on a fresh database; this rebuilds it where something
     emptied the tables (browser tests flush them) and is a no-op otherwise.
@@ -22,6 +23,8 @@ def site_structure_ensure() -> dict[str, HomePage]:
         for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES
     }
     default_code = settings.LANGUAGE_CODE
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
     root = Page.get_first_root_node()
     if root is None:
         root = Page.add_root(instance=Page(title="Root", slug="root", locale=locales[default_code]))

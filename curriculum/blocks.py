@@ -207,7 +207,9 @@ class PauseBlock(blocks.StructBlock):
 class ImageBlock(blocks.StructBlock):
     """An image with the alternative text that describes it; never without one."""
 
-    image = ImageChooserBlock(label=_("Image"))
+    image = ImageChooserBlock(
+        label=_("Image"), help_text=_("Keep it light: many readers are on slow connections.")
+    )
     alt_text = blocks.CharBlock(
         max_length=250,
         label=_("Alternative text"),

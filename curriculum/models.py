@@ -56,5 +56,6 @@ class GlossaryTerm(TranslatableMixin, index.Indexed, models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = slugify(self.term, allow_unicode=True)[:140]
+            # ASCII anchors read well in any address bar; other scripts keep their letters.
+            self.slug = (slugify(self.term) or slugify(self.term, allow_unicode=True))[:140]
         super().save(*args, **kwargs)

@@ -11,9 +11,18 @@ STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticF
 MEDIA_ROOT = BASE_DIR / ".test-media"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 
-# A file database (not memory) so `--reuse-db` keeps it between runs.
+# The browser tests empty the tables after each test (their server needs committed
+# data), so they get a database of their own and never disturb the main suite's.
+TEST_DATABASE_SUFFIX = os.environ.get("CLAVES_TEST_DATABASE_SUFFIX", "")
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}
+    # A file (not memory) so that `--reuse-db` keeps it between runs.
+    DATABASES["default"]["TEST"] = {
+        "NAME": str(BASE_DIR / f".test-db{TEST_DATABASE_SUFFIX}.sqlite3")
+    }
+else:
+    DATABASES["default"]["TEST"] = {
+        "NAME": f"test_{DATABASES['default']['NAME']}{TEST_DATABASE_SUFFIX.replace('-', '_')}"
+    }
 
 # Serve site/static straight from the source folders, without collectstatic.
 WHITENOISE_USE_FINDERS = True

@@ -50,9 +50,14 @@ def test_home_shows_each_booklet_as_a_card_with_its_live_module_count(client, ho
 
 def test_booklet_contents_list_modules_in_order_with_kind_and_time(client, homes):
     booklet = BookletPageFactory(parent=homes["en"], title="Forced displacement")
-    ModulePageFactory(parent=booklet, title="Losing one's place", kind="concepts", estimated_minutes=25)
     ModulePageFactory(
-        parent=booklet, title="A family in the city", kind="examples", estimated_minutes=15,
+        parent=booklet, title="Losing one's place", kind="concepts", estimated_minutes=25
+    )
+    ModulePageFactory(
+        parent=booklet,
+        title="A family in the city",
+        kind="examples",
+        estimated_minutes=15,
         sensitivity="sensitive",
     )
     html = parse(client.get(booklet.url))

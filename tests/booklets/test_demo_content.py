@@ -1,0 +1,82 @@
+"""The demo curriculum: the whole series in both languages, every block, idempotent.
+
+Seeding takes seconds, so each test seeds once and checks several things a newcomer
+running `make run` would notice."""
+
+from collections import Counter
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from wagtail.models import Page, Revision
+
+from accounts.roles import is_facilitator
+from booklets.models import BookletPage, ModuleKind, ModulePage, StandardPage
+from curriculum.blocks import ModuleStreamBlock
+from curriculum.models import GlossaryTerm
+
+pytestmark = pytest.mark.django_db
+
+
+def block_types(stream_data):
+    for item in stream_data:
+        yield item["type"]
+        if item["type"] == "content_warning":
+            yield from block_types(item["value"]["content"])
+
+
+def test_seed_builds_the_whole_series_in_both_languages(homes, client, capsys):
+    call_command("seed_demo")
+    output = capsys.readouterr().out
+
+    for language in ("es", "en"):
+        booklets = BookletPage.objects.child_of(homes[language]).live().order_by("number")
+        assert [b.number for b in booklets] == [1, 2, 3, 4, 5, 6]
+        for booklet in booklets:
+            assert {m.kind for m in booklet.modules()} == set(ModuleKind.values), booklet.title
+        assert StandardPage.objects.child_of(homes[language]).live().count() >= 4
+        assert GlossaryTerm.objects.filter(locale__language_code=language).count() >= 12
+
+    # Every Spanish module has its English translation, sharing the translation key.
+    spanish = ModulePage.objects.filter(locale__language_code="es")
+    english = ModulePage.objects.filter(locale__language_code="en")
+    assert spanish.count() == english.count() == 30
+    assert set(spanish.values_list("translation_key", flat=True)) == set(
+        english.values_list("translation_key", flat=True)
+    )
+
+    # Together the modules use the whole block library.
+    used = Counter()
+    for module in ModulePage.objects.all():
+        used.update(block_types(module.body.raw_data))
+    assert set(ModuleStreamBlock().child_blocks) <= set(used)
+
+    # Demo accounts, with the passwords printed once.
+    users = {u.username: u for u in get_user_model().objects.filter(username__startswith="demo-")}
+    assert set(users) == {"demo-editor", "demo-facilitator", "demo-trainee"}
+    assert is_facilitator(users["demo-facilitator"]) and is_facilitator(users["demo-editor"])
+    assert not is_facilitator(users["demo-trainee"])
+    assert users["demo-editor"].has_perm("wagtailadmin.access_admin")
+    for username, user in users.items():
+        printed = next(line for line in output.splitlines() if f"{username}:" in line)
+        assert user.check_password(printed.split(": ", 1)[1].strip())
+
+    # And every page renders.
+    for page in Page.objects.live().filter(depth__gt=1).specific():
+        assert client.get(page.url).status_code == 200, page.url
+
+
+def test_seeding_again_adds_nothing_and_keeps_editors_changes(homes, capsys):
+    call_command("seed_demo")
+    booklet = BookletPage.objects.child_of(homes["es"]).get(number=1)
+    booklet.summary = "Resumen reescrito por una editora."
+    booklet.save_revision().publish()
+    capsys.readouterr()
+    counts = Page.objects.count(), Revision.objects.count(), GlossaryTerm.objects.count()
+
+    call_command("seed_demo")
+
+    assert "demo-trainee" not in capsys.readouterr().out  # no password printed twice
+    assert (Page.objects.count(), Revision.objects.count(), GlossaryTerm.objects.count()) == counts
+    booklet.refresh_from_db()
+    assert booklet.summary == "Resumen reescrito por una editora."
