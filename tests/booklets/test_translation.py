@@ -14,7 +14,9 @@ ENGLISH = {
     "Desaparición forzada": "Forced disappearance",
     "Un resumen breve del cuadernillo.": "A short summary of the booklet.",
     "Una pérdida sin cierre": "A loss without closure",
-    "Sin un cuerpo y sin verdad, el duelo no puede seguir su curso.": "Without a body and without the truth, grief cannot run its course.",
+    "Sin un cuerpo y sin verdad, el duelo no puede seguir su curso.": (
+        "Without a body and without the truth, grief cannot run its course."
+    ),
     "¿Qué necesita una familia que busca?": "What does a searching family need?",
 }
 
