@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run migrate demo messages compilemessages test test-e2e lint format check-migrations ci lock clean
+.PHONY: help install run migrate demo messages compilemessages test test-e2e bench lint format check-migrations ci lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -43,6 +43,9 @@ test: compilemessages ## Run the test suite (not the browser tests) on SQLite, o
 
 test-e2e: compilemessages ## Run the browser tests in headless Chromium (/usr/bin/chromium)
 	CLAVES_TEST_DATABASE_SUFFIX=-e2e DJANGO_SETTINGS_MODULE=config.settings.test $(PY) -m pytest -m e2e tests/e2e $(PYTEST_ARGS)
+
+bench: compilemessages ## Print the page weight of a module page against its budget
+	$(PY) bench/page_weight.py
 
 lint: $(INSTALLED) ## Check code style and templates with ruff and djhtml
 	$(VENV)/bin/ruff check .

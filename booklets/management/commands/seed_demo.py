@@ -17,6 +17,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         report = seed_demo(with_accounts=not options["no_accounts"])
+        if options["verbosity"] == 0 and not report.passwords:
+            return
         if not report.created:
             self.stdout.write(_("The demo curriculum is already in place; nothing to do."))
             return
