@@ -112,12 +112,18 @@ class HomePage(Page):
         for booklet in booklets:
             booklet.module_count = module_counts[booklet.path]
         context["booklets"] = booklets
-        context["facilitator_guides"] = (
+        booklets_by_path = {booklet.path: booklet for booklet in booklets}
+        guides = []
+        for guide in (
             ModulePage.objects.descendant_of(self)
             .live()
             .filter(kind=ModuleKind.FACILITATION)
             .order_by("path")
-        )
+        ):
+            guide.booklet = booklets_by_path.get(guide.path[: self.depth * 4 + 4])
+            if guide.booklet is not None:
+                guides.append(guide)
+        context["facilitator_guides"] = guides
         context["standard_pages"] = StandardPage.objects.child_of(self).live().in_menu()
         return context
 
