@@ -64,7 +64,5 @@ def test_glossary_is_edited_through_its_snippet_screens(admin_client, homes):
     listing = admin_client.get(reverse("wagtailsnippets_curriculum_glossaryterm:list"))
     assert listing.status_code == 200
     assert "Salud mental" in listing.content.decode()
-    edit = admin_client.get(
-        reverse("wagtailsnippets_curriculum_glossaryterm:edit", args=[term.pk])
-    )
+    edit = admin_client.get(reverse("wagtailsnippets_curriculum_glossaryterm:edit", args=[term.pk]))
     assert edit.status_code == 200
