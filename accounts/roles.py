@@ -10,6 +10,8 @@ MODERATORS = "Moderators"
 # Those who may read facilitator-only material: facilitators, and the editors and
 # moderators who write it.
 FACILITATOR_MATERIAL_GROUPS = frozenset({FACILITATORS, EDITORS, MODERATORS})
+# Those whose account must be protected by a second factor.
+STAFF_GROUPS = FACILITATOR_MATERIAL_GROUPS
 
 
 def _group_names(user) -> frozenset[str]:
@@ -19,15 +21,40 @@ def _group_names(user) -> frozenset[str]:
     return user._claves_group_names
 
 
+def _is_signed_in(user) -> bool:
+    return (
+        user is not None
+        and not isinstance(user, AnonymousUser)
+        and user.is_authenticated
+        and user.is_active
+    )
+
+
 def is_facilitator(user) -> bool:
     """May this person read facilitator-only notes and guides?"""
-    if user is None or isinstance(user, AnonymousUser) or not user.is_authenticated:
+    if not _is_signed_in(user):
         return False
-    if not user.is_active:
+    return user.is_superuser or bool(_group_names(user) & FACILITATOR_MATERIAL_GROUPS)
+
+
+def requires_mfa(user) -> bool:
+    """Must this person have a second factor before facilitator views or the admin?"""
+    if not _is_signed_in(user):
         return False
-    if user.is_superuser:
-        return True
-    return bool(_group_names(user) & FACILITATOR_MATERIAL_GROUPS)
+    return user.is_superuser or user.is_staff or bool(_group_names(user) & STAFF_GROUPS)
+
+
+def has_mfa(user) -> bool:
+    """Has this person set up an authenticator app (TOTP)?"""
+    if not _is_signed_in(user):
+        return False
+    if not hasattr(user, "_claves_has_mfa"):
+        from allauth.mfa.models import Authenticator
+
+        user._claves_has_mfa = Authenticator.objects.filter(
+            user=user, type=Authenticator.Type.TOTP
+        ).exists()
+    return user._claves_has_mfa
 
 
 def role_of(user) -> str:

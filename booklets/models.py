@@ -112,18 +112,9 @@ class HomePage(Page):
         for booklet in booklets:
             booklet.module_count = module_counts[booklet.path]
         context["booklets"] = booklets
-        booklets_by_path = {booklet.path: booklet for booklet in booklets}
-        guides = []
-        for guide in (
-            ModulePage.objects.descendant_of(self)
-            .live()
-            .filter(kind=ModuleKind.FACILITATION)
-            .order_by("path")
-        ):
-            guide.booklet = booklets_by_path.get(guide.path[: self.depth * 4 + 4])
-            if guide.booklet is not None:
-                guides.append(guide)
-        context["facilitator_guides"] = guides
+        from booklets.selectors import facilitator_guides
+
+        context["facilitator_guides"] = facilitator_guides(locale=self.locale)
         context["standard_pages"] = StandardPage.objects.child_of(self).live().in_menu()
         return context
 

@@ -1,11 +1,17 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
+from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 urlpatterns = [
+    # One sign-in form for everyone: Wagtail's own would skip allauth's rate limits.
+    path(
+        "admin/login/",
+        RedirectView.as_view(pattern_name="account_login", query_string=True),
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]
@@ -20,7 +26,10 @@ if settings.DEBUG:
 # Every public page lives under /es/ or /en/; LocaleMiddleware sends "/" to the
 # visitor's preferred language, Spanish when the browser says nothing we have.
 urlpatterns += i18n_patterns(
+    path("accounts/", include("accounts.urls")),
+    path("accounts/", include("allauth.urls")),
     path("", include("curriculum.urls")),
+    path("", include("workshops.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

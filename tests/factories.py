@@ -34,17 +34,49 @@ class UserFactory(DjangoModelFactory):
         if create:
             self.save()
 
+    @factory.post_generation
+    def mfa(self, create, extracted, **kwargs):
+        """`mfa=True` gives the person an authenticator app (TOTP)."""
+        if create and extracted:
+            totp_activate(self)
+
+
+def totp_activate(user) -> str:
+    """Set up TOTP for `user` as allauth does; returns the secret, to make codes."""
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    secret = generate_totp_secret()
+    TOTP.activate(user, secret)
+    return secret
+
+
+def totp_code(secret: str) -> str:
+    from allauth.mfa.totp.internal.auth import (
+        format_hotp_value,
+        hotp_value,
+        yield_hotp_counters_from_time,
+    )
+
+    return format_hotp_value(hotp_value(secret, next(iter(yield_hotp_counters_from_time()))))
+
 
 def trainee(**kwargs):
     return UserFactory(**kwargs)
 
 
 def facilitator(**kwargs):
+    kwargs.setdefault("mfa", True)
     return UserFactory(groups=[FACILITATORS], **kwargs)
 
 
 def editor(**kwargs):
+    kwargs.setdefault("mfa", True)
     return UserFactory(groups=[EDITORS], **kwargs)
+
+
+def superuser(**kwargs):
+    kwargs.setdefault("mfa", True)
+    return UserFactory(is_superuser=True, is_staff=True, **kwargs)
 
 
 class GlossaryTermFactory(DjangoModelFactory):

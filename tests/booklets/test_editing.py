@@ -10,9 +10,9 @@ from tests.factories import (
     GlossaryTermFactory,
     ModulePageFactory,
     StandardPageFactory,
-    UserFactory,
     block,
     body,
+    superuser,
 )
 
 pytestmark = pytest.mark.django_db
@@ -35,7 +35,7 @@ def pages(homes):
 
 @pytest.fixture
 def admin_client(client):
-    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    client.force_login(superuser())
     return client
 
 

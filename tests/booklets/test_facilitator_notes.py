@@ -8,11 +8,11 @@ from booklets.models import ModulePage
 from tests.factories import (
     BookletPageFactory,
     ModulePageFactory,
-    UserFactory,
     block,
     body,
     editor,
     facilitator,
+    superuser,
     trainee,
 )
 
@@ -52,7 +52,7 @@ def test_note_is_in_the_html_only_for_facilitators_and_editors(client, module, w
         "trainee": lambda: trainee(),
         "facilitator": lambda: facilitator(),
         "editor": lambda: editor(),
-        "superuser": lambda: UserFactory(is_superuser=True),
+        "superuser": lambda: superuser(),
     }
     if users[who]:
         client.force_login(users[who]())

@@ -1,0 +1,32 @@
+from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
+from django.utils.translation import get_language
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    """Claves' rules for allauth: new people start in the language they signed up in,
+    and land on the home page of their preferred language."""
+
+    def save_user(self, request, user, form, commit=True):
+        user = super().save_user(request, user, form, commit=False)
+        language = (get_language() or settings.LANGUAGE_CODE)[:2]
+        if language in dict(settings.LANGUAGES):
+            user.preferred_language = language
+        if not user.display_name:
+            user.display_name = user.username
+        if commit:
+            user.save()
+        return user
+
+    def _home_of(self, user) -> str:
+        language = getattr(user, "preferred_language", "") or settings.LANGUAGE_CODE
+        return f"/{language}/"
+
+    def get_login_redirect_url(self, request):
+        return self._home_of(request.user)
+
+    def get_signup_redirect_url(self, request):
+        return self._home_of(request.user)
+
+    def get_logout_redirect_url(self, request):
+        return f"/{(get_language() or settings.LANGUAGE_CODE)[:2]}/"

@@ -1,0 +1,64 @@
+import time
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.utils.translation import gettext as _
+
+from accounts import roles
+from accounts.services import redirect_to_second_factor_setup, session_touch
+
+STARTED_AT = "claves_started_at"
+SEEN_AT = "claves_seen_at"
+# Write "last seen" at most this often, so that reading pages does not mean a database
+# write per request.
+TOUCH_EVERY_SECONDS = 60
+
+
+class SessionTimeoutMiddleware:
+    """Signs a person out after a while without activity (SESSION_IDLE_TIMEOUT) and,
+    whatever the activity, after SESSION_ABSOLUTE_TIMEOUT: a shared phone left signed in
+    does not stay signed in."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            now = int(time.time())
+            session = request.session
+            started, seen = session.get(STARTED_AT), session.get(SEEN_AT)
+            if started is None or seen is None:
+                session[STARTED_AT] = session[SEEN_AT] = now
+            elif (
+                now - seen > settings.SESSION_IDLE_TIMEOUT
+                or now - started > settings.SESSION_ABSOLUTE_TIMEOUT
+            ):
+                logout(request)
+                messages.info(request, _("You were signed out after a time without activity."))
+            elif now - seen >= TOUCH_EVERY_SECONDS:
+                session[SEEN_AT] = now
+                session_touch(session_key=session.session_key)
+        return self.get_response(request)
+
+
+class StaffSecondFactorMiddleware:
+    """Facilitators, editors and moderators must set up a second factor before the
+    Wagtail admin opens for them. Facilitator views check the same with
+    `accounts.decorators.facilitator_required`."""
+
+    ADMIN_PREFIX = "/admin/"
+    ALWAYS_OPEN = ("/admin/logout/",)
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path.startswith(self.ADMIN_PREFIX) and not request.path.startswith(
+            self.ALWAYS_OPEN
+        ):
+            user = request.user
+            if roles.requires_mfa(user) and not roles.has_mfa(user):
+                return redirect_to_second_factor_setup(request)
+        return self.get_response(request)

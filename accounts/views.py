@@ -1,0 +1,76 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_POST
+
+from accounts.export import user_data_export_json
+from accounts.forms import DeleteAccountForm, ProfileForm
+from accounts.models import UserSession
+from accounts.services import sessions_end_all, user_delete
+
+
+@never_cache
+@login_required
+def profile(request):
+    """The person's own page: their name, language and the ways to manage the account."""
+    form = ProfileForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        user = form.save()
+        messages.success(request, _("Your profile has been saved."))
+        return redirect(f"/{user.preferred_language}/accounts/profile/")
+    return render(request, "accounts/profile.html", {"form": form})
+
+
+@never_cache
+@login_required
+def sessions(request):
+    """Where this person is signed in, and a way to sign out everywhere."""
+    tracked = UserSession.objects.filter(user=request.user)
+    return render(
+        request,
+        "accounts/sessions.html",
+        {"tracked_sessions": tracked, "current_key": request.session.session_key},
+    )
+
+
+@never_cache
+@login_required
+@require_POST
+def sessions_sign_out_everywhere(request):
+    sessions_end_all(user=request.user)
+    # The current session went with the others; say so on a fresh, anonymous one.
+    request.session.flush()
+    messages.success(request, _("You have been signed out on every device."))
+    return redirect("account_login")
+
+
+@never_cache
+@login_required
+def my_data(request):
+    """Explains the export; a POST downloads it."""
+    if request.method == "POST":
+        stamp = timezone.localdate().isoformat()
+        response = HttpResponse(
+            user_data_export_json(user=request.user),
+            content_type="application/json; charset=utf-8",
+        )
+        response["Content-Disposition"] = f'attachment; filename="claves-my-data-{stamp}.json"'
+        return response
+    return render(request, "accounts/my_data.html")
+
+
+@never_cache
+@sensitive_post_parameters("password")
+@login_required
+def delete_account(request):
+    form = DeleteAccountForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        user_delete(user=request.user, request=request)
+        messages.success(request, _("Your account and your data have been deleted."))
+        return redirect("/")
+    return render(request, "accounts/delete_account.html", {"form": form})
