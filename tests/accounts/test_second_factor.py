@@ -1,0 +1,46 @@
+"""Facilitators, editors and moderators need a second factor before staff pages open."""
+
+import pytest
+
+from accounts.roles import EDITORS, FACILITATORS, MODERATORS
+from tests.factories import UserFactory, editor, facilitator, totp_activate, trainee
+
+pytestmark = pytest.mark.django_db
+
+FACILITATOR_HOME = "/es/facilitar/"
+
+
+@pytest.mark.parametrize("group", [FACILITATORS, EDITORS, MODERATORS])
+def test_staff_without_a_second_factor_are_sent_to_set_it_up(client, homes, group):
+    person = UserFactory(groups=[group])
+    client.force_login(person)
+    for path in ("/admin/", FACILITATOR_HOME):
+        response = client.get(path)
+        assert response.status_code == 302, path
+        assert response["Location"].startswith("/es/accounts/2fa/totp/activate/"), path
+
+
+def test_with_a_second_factor_the_facilitator_area_opens(client, homes):
+    client.force_login(facilitator())
+    assert client.get(FACILITATOR_HOME).status_code == 200
+
+
+def test_with_a_second_factor_an_editor_reaches_the_admin(client, homes):
+    client.force_login(editor())
+    assert client.get("/admin/").status_code == 200
+
+
+def test_a_trainee_has_no_facilitator_area(client, homes):
+    client.force_login(trainee())
+    assert client.get(FACILITATOR_HOME).status_code == 403
+    anonymous = client.__class__()
+    assert anonymous.get(FACILITATOR_HOME)["Location"].startswith("/es/accounts/login/")
+
+
+def test_setting_up_the_second_factor_page_opens_for_staff(client, homes):
+    person = UserFactory(groups=[FACILITATORS])
+    client.force_login(person)
+    page = client.get("/es/accounts/2fa/totp/activate/", follow=True)
+    assert page.status_code == 200
+    totp_activate(person)
+    assert client.get(FACILITATOR_HOME).status_code == 200
