@@ -1,3 +1,4 @@
+from allauth.account.forms import LoginForm as AllauthLoginForm
 from allauth.account.forms import ResetPasswordForm
 from allauth.account.models import EmailAddress
 from django import forms
@@ -52,3 +53,10 @@ class DeleteAccountForm(forms.Form):
         return password
 
 
+class LoginForm(AllauthLoginForm):
+    """allauth's sign-in form with a plain label for the one identifier field."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["login"].label = _("Username or email")
+        self.fields["login"].widget.attrs["placeholder"] = ""

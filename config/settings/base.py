@@ -146,7 +146,13 @@ ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = False
 ACCOUNT_USERNAME_MIN_LENGTH = 3
-ACCOUNT_FORMS = {"reset_password": "accounts.forms.VerifiedEmailResetPasswordForm"}
+ACCOUNT_FORMS = {
+    "login": "accounts.forms.LoginForm",
+    "reset_password": "accounts.forms.VerifiedEmailResetPasswordForm",
+}
+# No "remember me": on a shared phone a session ends when the browser closes.
+ACCOUNT_SESSION_REMEMBER = False
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 ACCOUNT_RATE_LIMITS = {
     # Per account: the sixth failed attempt within five minutes is refused.
     "login_failed": "10/m/ip,5/5m/key",

@@ -17,7 +17,11 @@ def test_sign_up_with_only_a_username_and_password_lands_home_in_that_language(
 ):
     response = client.post(
         f"/{language}/accounts/signup/",
-        {"username": "colibri", "password1": "una clave larga 2026", "password2": "una clave larga 2026"},
+        {
+            "username": "colibri",
+            "password1": "una clave larga 2026",
+            "password2": "una clave larga 2026",
+        },
     )
     assert response.status_code == 302
     assert response["Location"] == f"/{language}/"
@@ -71,7 +75,9 @@ def test_password_reset_says_the_same_for_known_and_unknown_addresses(client, ho
     assert unknown.status_code == unverified.status_code == 302
     assert unknown["Location"] == unverified["Location"]
     # No reset link goes to an address that was never verified.
-    assert not any("quetzal@example.org" in m.to and "password/reset/key" in m.body for m in mailoutbox)
+    assert not any(
+        "quetzal@example.org" in m.to and "password/reset/key" in m.body for m in mailoutbox
+    )
 
 
 def test_the_sixth_failed_sign_in_within_five_minutes_is_refused(client, homes):
