@@ -1584,7 +1584,13 @@ STANDARD_PAGES = [
                     "text",
                     "<p>Para usar Claves basta un nombre de usuario y una "
                     "contraseña. No guardamos direcciones IP, no usamos analíticas y esta "
-                    "página no hace peticiones a otros sitios.</p>",
+                    "página no hace peticiones a otros sitios.</p>"
+                    "<p>Puedes descargar todos tus datos y eliminar tu cuenta cuando quieras, "
+                    "desde «Mi cuenta». Al eliminarla se borran tu cuenta, tu avance, tu "
+                    "diario y tus borradores, y se cierran todas tus sesiones. Lo que "
+                    "compartiste en un taller y otras personas ya respondieron se conserva "
+                    "para el grupo como escrito por «participante eliminado», sin nada que "
+                    "lo vincule contigo.</p>",
                 )
             ],
             "en": [
@@ -1592,7 +1598,13 @@ STANDARD_PAGES = [
                     "text",
                     "<p>A username and a password are enough to use Claves. We keep "
                     "no IP addresses, use no analytics, and this site makes no requests to "
-                    "other sites.</p>",
+                    "other sites.</p>"
+                    "<p>You can download all your data and delete your account whenever you "
+                    "like, from “My account”. Deleting it removes your account, your "
+                    "progress, your journal and your drafts, and signs you out everywhere. "
+                    "What you shared in a workshop that others have already answered stays "
+                    "for the group, shown as written by a “deleted participant”, with "
+                    "nothing that links it to you.</p>",
                 )
             ],
         },

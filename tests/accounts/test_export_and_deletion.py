@@ -14,8 +14,8 @@ from wagtail.users.models import UserProfile
 from accounts import views
 from accounts.export import OMITTED, exported_relations, relation_key
 from accounts.models import UserSession
-from accounts.services import user_relations
 from accounts.roles import EDITORS, MODERATORS
+from accounts.services import user_relations
 from tests.factories import (
     PASSWORD,
     BookletPageFactory,
@@ -65,7 +65,7 @@ def download(browser) -> dict:
 def test_export_has_every_relation_to_the_person_unless_omitted_with_a_reason(
     person_with_history,
 ):
-    person, browser = person_with_history
+    _person, browser = person_with_history
     data = download(browser)
     every = {relation_key(model, field) for model, field in user_relations()}
     omitted = {f"{label.lower()}.{name}" for label, name in OMITTED}
@@ -76,7 +76,7 @@ def test_export_has_every_relation_to_the_person_unless_omitted_with_a_reason(
 
 
 def test_export_holds_the_persons_records_and_no_secrets(person_with_history):
-    person, browser = person_with_history
+    _person, browser = person_with_history
     data = download(browser)
     assert data["account"]["username"] == "cenzontle"
     assert data["account"]["email"] == "cenzontle@example.org"
