@@ -33,7 +33,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.simple_translation",
     "wagtail.sites",
-    "wagtail.users",
+    "accounts.apps.ClavesWagtailUsersConfig",  # wagtail.users, without real names
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
