@@ -1,6 +1,5 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
-from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class AccountsConfig(AppConfig):
@@ -10,6 +9,3 @@ class AccountsConfig(AppConfig):
     def ready(self):
         from accounts import signals  # noqa: F401
 
-
-class ClavesWagtailUsersConfig(WagtailUsersAppConfig):
-    user_viewset = "accounts.admin_forms.UserViewSet"

@@ -33,7 +33,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.simple_translation",
     "wagtail.sites",
-    "accounts.apps.ClavesWagtailUsersConfig",  # wagtail.users, without real names
+    "accounts.wagtail_users.ClavesWagtailUsersConfig",  # wagtail.users, without real names
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
