@@ -24,7 +24,7 @@ class VerifiedEmailResetPasswordForm(ResetPasswordForm):
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = get_user_model()
-        fields = ["display_name", "preferred_language"]
+        fields = ["display_name", "preferred_language", "show_sensitive_content"]
         widgets = {"preferred_language": forms.RadioSelect}
 
     def clean_display_name(self):

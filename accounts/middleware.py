@@ -3,6 +3,7 @@ import time
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
 from accounts import roles
@@ -62,3 +63,20 @@ class StaffSecondFactorMiddleware:
             if roles.requires_mfa(user) and not roles.has_mfa(user):
                 return redirect_to_second_factor_setup(request)
         return self.get_response(request)
+
+
+class PrivatePagesNotStoredMiddleware:
+    """Pages seen by a signed-in person are never stored by the browser or a proxy: on
+    a shared phone, Back or the cache must not show them after signing out."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            patch_cache_control(response, no_store=True, no_cache=True, private=True)
+            if response.has_header("ETag"):
+                del response["ETag"]
+        return response

@@ -28,6 +28,11 @@ class User(AbstractUser):
         default=settings.LANGUAGE_CODE,
         help_text=_("The language Claves opens in after you sign in."),
     )
+    show_sensitive_content = models.BooleanField(
+        _("show sensitive content without asking"),
+        default=False,
+        help_text=_("Open parts marked with a content warning straight away."),
+    )
 
     class Meta(AbstractUser.Meta):
         verbose_name = _("user")

@@ -1,6 +1,8 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.conf import settings
+from django.contrib.auth import logout
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,6 +14,20 @@ from accounts.export import user_data_export_json
 from accounts.forms import DeleteAccountForm, ProfileForm
 from accounts.models import UserSession
 from accounts.services import sessions_end_all, user_delete
+
+
+@never_cache
+def quick_exit(request):
+    """The quick exit without JavaScript (and where the script sends people too): sign
+    out, ask the browser to drop what it cached of this site, and leave for a neutral
+    page. Clearing cookies also ends the session on this device."""
+    if request.user.is_authenticated:
+        logout(request)
+    request.session.flush()
+    response = HttpResponseRedirect(settings.QUICK_EXIT_URL)
+    response["Clear-Site-Data"] = '"cache", "cookies", "storage"'
+    response["Referrer-Policy"] = "no-referrer"
+    return response
 
 
 @never_cache

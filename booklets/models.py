@@ -13,6 +13,22 @@ from wagtail.search import index
 from accounts.roles import is_facilitator
 from curriculum.blocks import BaseStreamBlock, ModuleStreamBlock
 from curriculum.richtext import page_links_resolved
+from curriculum.selectors import last_studied_module_key, studied_module_keys
+
+
+def next_module_to_study(user, modules, studied):
+    """Where "continue where you left off" goes: the first module not yet studied after
+    the one studied last, else the first not yet studied in series order."""
+    unstudied = [m for m in modules if m.translation_key not in studied]
+    if not unstudied:
+        return None
+    last_key = last_studied_module_key(user=user)
+    last = next((m for m in modules if m.translation_key == last_key), None)
+    if last is not None:
+        after = [m for m in unstudied if m.path > last.path]
+        if after:
+            return after[0]
+    return unstudied[0]
 
 
 class ThemeColour(models.TextChoices):
@@ -87,12 +103,34 @@ class HomePage(Page):
         blank=True,
         help_text=_("How a facilitator preparing a workshop should begin."),
     )
+    safety_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("safety advice page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Linked from every booklet and module."),
+    )
+    self_care_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("self-care page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("“Take care of yourself”: linked from every booklet and module."),
+    )
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("introduction"),
         FieldPanel("for_trainees"),
         FieldPanel("for_facilitators"),
+        MultiFieldPanel(
+            [FieldPanel("safety_page"), FieldPanel("self_care_page")],
+            heading=_("Care for the reader"),
+        ),
     ]
 
     parent_page_types = ["wagtailcore.Page"]
@@ -101,6 +139,26 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
+
+    def _progress_context(self, user, booklets) -> dict:
+        """Per booklet, how many modules this person studied; and where to continue."""
+        if not getattr(user, "is_authenticated", False) or not booklets:
+            return {}
+        modules = list(
+            ModulePage.objects.descendant_of(self)
+            .live()
+            .order_by("path")
+            .only("id", "path", "depth", "translation_key", "url_path", "title", "locale_id")
+        )
+        studied = studied_module_keys(user=user, module_keys=[m.translation_key for m in modules])
+        booklet_by_path = {b.path: b for b in booklets}
+        for booklet in booklets:
+            booklet.studied_count = 0
+        for module in modules:
+            booklet = booklet_by_path.get(module.path[: self.depth * 4 + 4])
+            if booklet is not None and module.translation_key in studied:
+                booklet.studied_count += 1
+        return {"continue_module": next_module_to_study(user, modules, studied)}
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -112,6 +170,7 @@ class HomePage(Page):
         for booklet in booklets:
             booklet.module_count = module_counts[booklet.path]
         context["booklets"] = booklets
+        context.update(self._progress_context(request.user, booklets))
         from booklets.selectors import facilitator_guides
 
         context["facilitator_guides"] = facilitator_guides(locale=self.locale)
@@ -188,8 +247,15 @@ class BookletPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         modules = list(self.modules())
+        studied = studied_module_keys(
+            user=request.user, module_keys=[m.translation_key for m in modules]
+        )
+        for module in modules:
+            module.is_studied = module.translation_key in studied
         context["modules"] = modules
+        context["studied_count"] = sum(1 for m in modules if m.is_studied)
         context["total_minutes"] = sum(m.estimated_minutes or 0 for m in modules)
+        context["home"] = self.get_parent().specific
         return context
 
 
@@ -264,10 +330,15 @@ class ModulePage(PageLinksPrefetchMixin, Page):
                 siblings[position + 1] if position + 1 < len(siblings) else None
             )
             context["module_position"] = position + 1
+        user = getattr(request, "user", None)
         context["booklet"] = booklet
         context["module_count"] = len(siblings)
-        context["home"] = booklet.get_parent()
-        context["viewer_is_facilitator"] = is_facilitator(getattr(request, "user", None))
+        context["home"] = booklet.get_parent().specific
+        context["viewer_is_facilitator"] = is_facilitator(user)
+        context["is_studied"] = bool(
+            studied_module_keys(user=user, module_keys=[self.translation_key])
+        )
+        context["show_sensitive_content"] = getattr(user, "show_sensitive_content", False)
         return context
 
 

@@ -6,7 +6,11 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts.views import quick_exit
+
 urlpatterns = [
+    # Outside the language prefixes: short, and the same in every language.
+    path("exit/", quick_exit, name="quick_exit"),
     # One sign-in form for everyone: Wagtail's own would skip allauth's rate limits.
     path(
         "admin/login/",
@@ -30,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("", include("curriculum.urls")),
     path("", include("workshops.urls")),
+    path("", include("booklets.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -1,4 +1,6 @@
+from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -59,3 +61,63 @@ class GlossaryTerm(TranslatableMixin, index.Indexed, models.Model):
             # ASCII anchors read well in any address bar; other scripts keep their letters.
             self.slug = (slugify(self.term) or slugify(self.term, allow_unicode=True))[:140]
         super().save(*args, **kwargs)
+
+
+class ModuleProgress(models.Model):
+    """A trainee studied a module. Kept by the module's translation_key, so studying in
+    Spanish and then in English is one record, and by the edition it was made on."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="module_progress",
+        verbose_name=_("user"),
+    )
+    module_key = models.UUIDField(_("module"), db_index=True)
+    booklet_key = models.UUIDField(_("booklet"))
+    edition = models.PositiveSmallIntegerField(_("edition"))
+    studied_at = models.DateTimeField(_("studied at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("module progress")
+        verbose_name_plural = _("module progress")
+        ordering = ["-studied_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "module_key", "edition"], name="one_progress_per_module_edition"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.module_key} (ed. {self.edition})"
+
+
+class JournalEntry(models.Model):
+    """A private answer to a reflection question: only its author ever reads it."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="journal_entries",
+        verbose_name=_("author"),
+    )
+    module_key = models.UUIDField(_("module"))
+    booklet_key = models.UUIDField(_("booklet"))
+    prompt_id = models.CharField(_("question"), max_length=64)
+    prompt = models.TextField(_("question text"), help_text=_("The question as it was asked."))
+    body = models.TextField(_("entry"), blank=True, help_text=_("Markdown."))
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("journal entry")
+        verbose_name_plural = _("journal entries")
+        ordering = ["-updated_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "module_key", "prompt_id"], name="one_entry_per_question"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.prompt[:60]

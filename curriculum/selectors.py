@@ -13,3 +13,36 @@ def glossary_terms_for_locale(*, locale: Locale) -> QuerySet[GlossaryTerm]:
         .order_by("term")
         .prefetch_related("related_terms")
     )
+
+
+def studied_module_keys(*, user, module_keys=None) -> set:
+    """The modules `user` has studied, by translation_key, in any language or edition."""
+    from curriculum.models import ModuleProgress
+
+    if not getattr(user, "is_authenticated", False):
+        return set()
+    records = ModuleProgress.objects.filter(user=user)
+    if module_keys is not None:
+        records = records.filter(module_key__in=list(module_keys))
+    return set(records.values_list("module_key", flat=True))
+
+
+def last_studied_module_key(*, user):
+    from curriculum.models import ModuleProgress
+
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return (
+        ModuleProgress.objects.filter(user=user)
+        .order_by("-studied_at")
+        .values_list("module_key", flat=True)
+        .first()
+    )
+
+
+def journal_entries_for(*, user):
+    from curriculum.models import JournalEntry
+
+    return JournalEntry.objects.filter(user=user).order_by(
+        "booklet_key", "module_key", "created_at"
+    )

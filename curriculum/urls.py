@@ -7,4 +7,11 @@ app_name = "curriculum"
 
 urlpatterns = [
     path(_("glossary/"), views.glossary, name="glossary"),
+    path(_("journal/"), views.journal, name="journal"),
+    path(_("journal/<int:pk>/"), views.journal_entry, name="journal_entry"),
+    path(
+        _("journal/write/<uuid:module_key>/<str:prompt_id>/"),
+        views.journal_write,
+        name="journal_write",
+    ),
 ]

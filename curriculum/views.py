@@ -1,10 +1,155 @@
-from django.template.response import TemplateResponse
-from wagtail.models import Locale
+import uuid
 
-from curriculum.selectors import glossary_terms_for_locale
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
+from wagtail.models import Locale, Page
+
+from curriculum.forms import JournalEntryForm
+from curriculum.markdown import render_markdown
+from curriculum.models import JournalEntry
+from curriculum.selectors import glossary_terms_for_locale, journal_entries_for
+from curriculum.services import journal_entry_save
 
 
 def glossary(request):
     """Every glossary term in the reader's language."""
     terms = glossary_terms_for_locale(locale=Locale.get_active())
     return TemplateResponse(request, "curriculum/glossary.html", {"terms": terms})
+
+
+def _reflection_question(module_key: uuid.UUID, prompt_id: str):
+    """The live page in the reader's language with that translation key, and the
+    reflection question with that block id in its body (at any depth), or 404."""
+    pages = Page.objects.live().filter(translation_key=module_key)
+    page = pages.filter(locale=Locale.get_active()).first() or pages.first()
+    if page is None:
+        raise Http404
+    page = page.specific
+    body = getattr(page, "body", None)
+    if body is None:
+        raise Http404
+    for question in _questions_in(body):
+        if question[0] == prompt_id:
+            return page, question[1]
+    raise Http404
+
+
+def _questions_in(stream):
+    for child in stream:
+        if child.block_type == "reflection_question":
+            yield child.id, child.value["question"]
+        elif child.block_type == "content_warning":
+            yield from _questions_in(child.value["content"])
+
+
+def _wants_json(request) -> bool:
+    return request.headers.get("accept", "").startswith("application/json")
+
+
+def _saved_response(request, entry: JournalEntry):
+    saved_at = formats.time_format(timezone.localtime(entry.updated_at), "H:i")
+    if _wants_json(request):
+        return JsonResponse(
+            {
+                "url": reverse("curriculum:journal_entry", args=[entry.pk]),
+                "saved": _("Saved at %(time)s") % {"time": saved_at},
+            }
+        )
+    messages.success(request, _("Saved at %(time)s") % {"time": saved_at})
+    return redirect("curriculum:journal_entry", entry.pk)
+
+
+def _invalid_response(request, form, context):
+    if _wants_json(request):
+        return JsonResponse({"errors": form.errors.get_json_data()}, status=400)
+    return TemplateResponse(request, "curriculum/journal_entry.html", context, status=400)
+
+
+@never_cache
+@sensitive_post_parameters("body")
+@login_required
+def journal_write(request, module_key: uuid.UUID, prompt_id: str):
+    """Answer a reflection question in one's journal; opens the existing entry if any."""
+    page, question = _reflection_question(module_key, prompt_id)
+    existing = JournalEntry.objects.filter(
+        user=request.user, module_key=module_key, prompt_id=prompt_id
+    ).first()
+    if existing and request.method != "POST":
+        return redirect("curriculum:journal_entry", existing.pk)
+    form = JournalEntryForm(request.POST or None, instance=existing)
+    context = {"form": form, "page": None, "module": page, "question": question, "entry": existing}
+    if request.method == "POST":
+        if not form.is_valid():
+            return _invalid_response(request, form, context)
+        entry = journal_entry_save(
+            user=request.user,
+            module_key=module_key,
+            booklet_key=page.get_parent().translation_key,
+            prompt_id=prompt_id,
+            prompt=question,
+            body=form.cleaned_data["body"],
+        )
+        return _saved_response(request, entry)
+    return TemplateResponse(request, "curriculum/journal_entry.html", context)
+
+
+@never_cache
+@sensitive_post_parameters("body")
+@login_required
+def journal_entry(request, pk: int):
+    """One's own entry; anybody else's is simply not there (404)."""
+    entry = get_object_or_404(JournalEntry, pk=pk, user=request.user)
+    form = JournalEntryForm(request.POST or None, instance=entry)
+    module = (
+        Page.objects.live()
+        .filter(translation_key=entry.module_key, locale=Locale.get_active())
+        .first()
+    )
+    context = {
+        "form": form,
+        "entry": entry,
+        "question": entry.prompt,
+        "module": module,
+        "rendered": render_markdown(entry.body),
+    }
+    if request.method == "POST":
+        if not form.is_valid():
+            return _invalid_response(request, form, context)
+        entry = journal_entry_save(
+            user=request.user,
+            module_key=entry.module_key,
+            booklet_key=entry.booklet_key,
+            prompt_id=entry.prompt_id,
+            prompt=entry.prompt,
+            body=form.cleaned_data["body"],
+        )
+        return _saved_response(request, entry)
+    return TemplateResponse(request, "curriculum/journal_entry.html", context)
+
+
+@never_cache
+@login_required
+def journal(request):
+    """All of one's entries, grouped by booklet and module, titled in one's language."""
+    entries = list(journal_entries_for(user=request.user))
+    keys = {e.module_key for e in entries} | {e.booklet_key for e in entries}
+    titles = dict(
+        Page.objects.filter(translation_key__in=keys, locale=Locale.get_active()).values_list(
+            "translation_key", "title"
+        )
+    )
+    groups: dict = {}
+    for entry in entries:
+        entry.rendered = render_markdown(entry.body)
+        booklet = titles.get(entry.booklet_key, _("A booklet no longer published"))
+        module = titles.get(entry.module_key, _("A module no longer published"))
+        groups.setdefault(booklet, {}).setdefault(module, []).append(entry)
+    return TemplateResponse(request, "curriculum/journal.html", {"groups": groups})

@@ -245,8 +245,12 @@ def _booklets(homes, terms, image_id, report: SeedReport) -> None:
         del translated_booklet
 
 
+CARE_PAGES = {"safety_page": "consejos-de-seguridad", "self_care_page": "cuidate"}
+
+
 def _standard_pages(homes, terms, image_id, report: SeedReport) -> None:
     target_locale = homes[TARGET].locale
+    made = {}
     for spec in STANDARD_PAGES:
         page = (
             StandardPage.objects.child_of(homes[SOURCE]).filter(slug=spec["slug"][SOURCE]).first()
@@ -263,14 +267,30 @@ def _standard_pages(homes, terms, image_id, report: SeedReport) -> None:
             )
             _publish(page)
             report.add(f"page {spec['slug'][SOURCE]}")
-        _translate(
-            page,
-            target_locale,
-            title=spec["title"][TARGET],
-            slug=spec["slug"][TARGET],
-            introduction=spec["introduction"][TARGET],
-            body=json.dumps(stream_data(spec["body"][TARGET], terms[TARGET], image_id)),
-        )
+        made[spec["slug"][SOURCE]] = {
+            SOURCE: page,
+            TARGET: _translate(
+                page,
+                target_locale,
+                title=spec["title"][TARGET],
+                slug=spec["slug"][TARGET],
+                introduction=spec["introduction"][TARGET],
+                body=json.dumps(stream_data(spec["body"][TARGET], terms[TARGET], image_id)),
+            ),
+        }
+    # Every booklet and module links these two pages for readers who need a moment.
+    for language, home in homes.items():
+        home.refresh_from_db()
+        missing = {
+            field: made[slug][language]
+            for field, slug in CARE_PAGES.items()
+            if getattr(home, f"{field}_id") is None and slug in made
+        }
+        if missing:
+            for field, page in missing.items():
+                setattr(home, field, page)
+            _publish(home)
+            report.add(f"care links ({language})")
 
 
 def _home_texts(homes, report: SeedReport) -> None:

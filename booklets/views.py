@@ -1,0 +1,28 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from booklets.models import ModulePage
+from curriculum.services import progress_mark_studied, progress_unmark
+
+
+@login_required
+@require_POST
+def module_studied(request, page_id: int):
+    """Mark a module as studied (or, with `undo`, as not studied yet)."""
+    module = get_object_or_404(ModulePage.objects.live().select_related("locale"), pk=page_id)
+    if request.POST.get("undo"):
+        progress_unmark(user=request.user, module_key=module.translation_key)
+        messages.info(request, _("Marked as not studied yet."))
+        return redirect(module.url)
+    booklet = module.get_parent().specific
+    progress_mark_studied(
+        user=request.user,
+        module_key=module.translation_key,
+        booklet_key=booklet.translation_key,
+        edition=booklet.edition_number,
+    )
+    messages.success(request, _("Marked as studied."))
+    return redirect(module.url)

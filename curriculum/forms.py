@@ -1,0 +1,23 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from curriculum.models import JournalEntry
+
+
+class JournalEntryForm(forms.ModelForm):
+    class Meta:
+        model = JournalEntry
+        fields = ["body"]
+        labels = {"body": _("Your answer")}
+        help_texts = {
+            "body": _("Only you can read this. You can use Markdown: **bold**, *italics*, lists.")
+        }
+        widgets = {"body": forms.Textarea(attrs={"rows": 12, "data-autosave": "true"})}
+
+    def clean_body(self):
+        body = self.cleaned_data["body"]
+        if len(body) > 50_000:
+            raise forms.ValidationError(
+                _("This entry is too long: keep it under 50,000 characters.")
+            )
+        return body
