@@ -62,3 +62,20 @@ def page(browser):
     page.set_default_timeout(10_000)
     yield page
     context.close()
+
+
+@pytest.fixture
+def sign_in(site):
+    """Signs a browser context in as `user` by giving it a real session cookie."""
+    from django.conf import settings as django_settings
+    from django.test import Client
+
+    def _sign_in(context, user):
+        client = Client()
+        client.force_login(user)
+        cookie = client.cookies[django_settings.SESSION_COOKIE_NAME]
+        context.add_cookies(
+            [{"name": cookie.key, "value": cookie.value, "url": site, "httpOnly": True}]
+        )
+
+    return _sign_in
