@@ -17,7 +17,15 @@ from accounts.services import user_relations
 FORMAT = "claves-export-1"
 
 # (model label, field name) -> why it is not in the person's export.
-OMITTED: dict[tuple[str, str], str] = {}
+OMITTED: dict[tuple[str, str], str] = {
+    ("workshops.facilitatornote", "participant"): (
+        "Facilitators' private notes about a participant are never shown to participants."
+    ),
+    ("workshops.facilitatornote", "author"): (
+        "A facilitator's notes are the cohort's private working record, kept encrypted for "
+        "its facilitators; they are read in the cohort, not carried away in an export."
+    ),
+}
 
 # Fields never written to an export, whoever asks: secrets, not information.
 REDACTED_FIELDS: dict[str, set[str]] = {

@@ -51,6 +51,7 @@ PRODUCTION_ENV = {
     "SECRET_KEY": secrets.token_urlsafe(64),
     "ALLOWED_HOSTS": "claves.example.org",
     "DATABASE_URL": "sqlite:////tmp/claves-check.sqlite3",
+    "FACILITATOR_NOTES_KEYS": "m1B0ZpGq2d3iE9uQkqv4m2vQn3yX7y3o5Z0b6v8l9rE=",
 }
 
 
@@ -62,7 +63,7 @@ def test_production_settings_pass_the_deployment_checklist():
     assert "no issues" in result.stdout
 
 
-@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS"])
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS", "FACILITATOR_NOTES_KEYS"])
 def test_production_refuses_to_start_without_its_secrets(missing):
     env = {**PRODUCTION_ENV, missing: ""}
     result = run_in_project(["manage.py", "check"], **env)

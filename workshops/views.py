@@ -1,14 +1,509 @@
+"""Workshop pages. Views stay thin: access decides who sees what (workshops.access),
+services write, selectors read."""
+
+import csv
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_POST
 from wagtail.models import Locale
 
+from accounts import roles
 from accounts.decorators import facilitator_required
+from accounts.services import redirect_to_second_factor_setup
+from booklets.models import BookletPage
 from booklets.selectors import facilitator_guides
+from curriculum.markdown import render_markdown
+from workshops import access, selectors, services
+from workshops.calendar import sessions_as_ics
+from workshops.forms import (
+    AgendaFormSet,
+    CohortForm,
+    ExerciseForm,
+    FeedbackForm,
+    InvitationForm,
+    JoinForm,
+    NoteForm,
+    ResponseForm,
+    SessionForm,
+)
+from workshops.models import ExerciseResponse, FacilitatorNote, Invitation, SeminarExercise
+
+
+def cohort_facilitator(view):
+    """The cohort's own facilitators only (404 for anyone else), behind a second factor."""
+
+    @wraps(view)
+    @never_cache
+    def wrapped(request, cohort_id, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        cohort = access.cohort_for_facilitator(user=request.user, cohort_id=cohort_id)
+        if roles.requires_mfa(request.user) and not roles.has_mfa(request.user):
+            return redirect_to_second_factor_setup(request)
+        return view(request, cohort, *args, **kwargs)
+
+    return wrapped
+
+
+def cohort_trainee(view):
+    @wraps(view)
+    @never_cache
+    def wrapped(request, cohort_id, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        cohort = access.cohort_for_trainee(user=request.user, cohort_id=cohort_id)
+        return view(request, cohort, *args, **kwargs)
+
+    return wrapped
+
+
+def cohort_member(view):
+    @wraps(view)
+    @never_cache
+    def wrapped(request, cohort_id, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        cohort, role = access.cohort_for_member(user=request.user, cohort_id=cohort_id)
+        return view(request, cohort, role, *args, **kwargs)
+
+    return wrapped
+
+
+def _manage_url(cohort) -> str:
+    return reverse("workshops:dashboard", args=[cohort.pk])
+
+
+# ---- Everyone in a cohort ----------------------------------------------------------
+
+
+@never_cache
+@login_required
+def my_cohorts(request):
+    memberships = list(selectors.memberships_of(user=request.user))
+    return TemplateResponse(
+        request,
+        "workshops/my_cohorts.html",
+        {"memberships": memberships, "can_create": roles.is_facilitator(request.user)},
+    )
+
+
+@never_cache
+@login_required
+def join(request):
+    form = JoinForm(request.POST or None, initial={"code": request.GET.get("code", "")})
+    if request.method == "POST" and form.is_valid():
+        try:
+            cohort = services.cohort_join(user=request.user, code=form.cleaned_data["code"])
+        except services.WorkshopError as error:
+            form.add_error("code", error.message)
+        else:
+            messages.success(request, _("Welcome to %(cohort)s.") % {"cohort": cohort.name})
+            return redirect("workshops:cohort", cohort.pk)
+    return TemplateResponse(request, "workshops/join.html", {"form": form})
+
+
+@cohort_member
+def calendar(request, cohort, role):
+    response = HttpResponse(
+        sessions_as_ics(cohort=cohort, sessions=cohort.sessions.all(), request=request),
+        content_type="text/calendar; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'attachment; filename="claves-{cohort.pk}.ics"'
+    return response
+
+
+# ---- Trainees ----------------------------------------------------------------------
+
+
+@cohort_trainee
+def cohort_home(request, cohort):
+    return TemplateResponse(
+        request,
+        "workshops/cohort.html",
+        {
+            "cohort": cohort,
+            "sessions": selectors.upcoming_sessions(cohort=cohort),
+            "exercises": selectors.exercises_for_trainee(cohort=cohort, user=request.user),
+            "booklets": selectors.cohort_booklets(cohort=cohort),
+        },
+    )
+
+
+@sensitive_post_parameters("body")
+@cohort_trainee
+def exercise(request, cohort, exercise_id):
+    exercise = get_object_or_404(SeminarExercise, pk=exercise_id, cohort=cohort)
+    response = ExerciseResponse.objects.filter(exercise=exercise, author=request.user).first()
+    form = ResponseForm(request.POST or None, initial={"body": response.body if response else ""})
+    wants_json = request.headers.get("accept", "").startswith("application/json")
+    if request.method == "POST":
+        submit = "submit" in request.POST
+        if form.is_valid():
+            try:
+                response = services.response_save(
+                    exercise=exercise,
+                    author=request.user,
+                    body=form.cleaned_data["body"],
+                    submit=submit,
+                )
+            except services.WorkshopError as error:
+                form.add_error("body", error.message)
+            else:
+                saved = _("Saved at %(time)s") % {
+                    "time": formats.time_format(timezone.localtime(response.updated_at), "H:i")
+                }
+                if wants_json:
+                    return JsonResponse({"saved": saved})
+                if submit and response.is_late:
+                    messages.warning(request, _("Submitted after the due date: it is kept, marked as late."))
+                elif submit:
+                    messages.success(request, _("Your answer was submitted."))
+                else:
+                    messages.success(request, saved)
+                return redirect("workshops:exercise", cohort.pk, exercise.pk)
+        if wants_json:
+            return JsonResponse({"errors": form.errors.get_json_data()}, status=400)
+    context = {
+        "cohort": cohort,
+        "exercise": exercise,
+        "prompt": render_markdown(exercise.prompt),
+        "response": response,
+        "rendered": render_markdown(response.body) if response else "",
+        "feedback": list(response.feedback.all()) if response else [],
+        "form": form,
+        "peers": selectors.peer_responses(exercise=exercise, viewer=request.user),
+        "locked": bool(response and response.pk and response.feedback.exists()),
+    }
+    for peer in context["peers"]:
+        peer.rendered = render_markdown(peer.body)
+    return TemplateResponse(
+        request, "workshops/exercise.html", context, status=400 if form.errors else 200
+    )
+
+
+# ---- Facilitators ------------------------------------------------------------------
 
 
 @never_cache
 @facilitator_required
 def facilitator_home(request):
-    """Where a facilitator starts: the seminar guide of every booklet."""
+    """Where a facilitator starts: their cohorts and the seminar guide of every booklet."""
     guides = facilitator_guides(locale=Locale.get_active())
-    return TemplateResponse(request, "workshops/facilitator_home.html", {"guides": guides})
+    memberships = [
+        m for m in selectors.memberships_of(user=request.user) if m.role == "facilitator"
+    ]
+    return TemplateResponse(
+        request,
+        "workshops/facilitator_home.html",
+        {"guides": guides, "memberships": memberships},
+    )
+
+
+def _booklet_choices():
+    locale = Locale.get_active()
+    return [
+        (str(b.translation_key), f"{b.number}. {b.title}")
+        for b in BookletPage.objects.live().filter(locale=locale).order_by("number")
+    ]
+
+
+@never_cache
+@facilitator_required
+def cohort_create(request):
+    form = CohortForm(
+        request.POST or None,
+        booklet_choices=_booklet_choices(),
+        initial={"language": Locale.get_active().language_code},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            cohort = services.cohort_create(
+                facilitator=request.user,
+                name=form.cleaned_data["name"],
+                language=form.cleaned_data["language"],
+                booklet_keys=form.cleaned_data["booklets"],
+                starts_on=form.cleaned_data["starts_on"],
+                ends_on=form.cleaned_data["ends_on"],
+            )
+        except services.WorkshopError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("The group was created. Now invite its participants."))
+            return redirect(_manage_url(cohort))
+    return TemplateResponse(request, "workshops/cohort_form.html", {"form": form})
+
+
+@cohort_facilitator
+def dashboard(request, cohort):
+    context = {"cohort": cohort, "invitation_form": InvitationForm(), **selectors.dashboard(cohort=cohort)}
+    return TemplateResponse(request, "workshops/dashboard.html", context)
+
+
+@require_POST
+@cohort_facilitator
+def invitation_create(request, cohort):
+    form = InvitationForm(request.POST)
+    if form.is_valid():
+        try:
+            invitation = services.invitation_create(
+                cohort=cohort, created_by=request.user, **form.cleaned_data
+            )
+        except services.WorkshopError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(
+                request, _("New invitation code: %(code)s") % {"code": invitation.code}
+            )
+    else:
+        messages.error(request, _("Check the invitation's days and uses."))
+    return redirect(_manage_url(cohort))
+
+
+@require_POST
+@cohort_facilitator
+def invitation_revoke(request, cohort, invitation_id):
+    invitation = get_object_or_404(Invitation, pk=invitation_id, cohort=cohort)
+    services.invitation_revoke(invitation=invitation)
+    messages.success(request, _("The invitation %(code)s was withdrawn.") % {"code": invitation.code})
+    return redirect(_manage_url(cohort))
+
+
+def _module_choices(cohort):
+    return [
+        (str(m.translation_key), m.title) for m in selectors.cohort_modules(cohort=cohort)
+    ]
+
+
+@cohort_facilitator
+def session_edit(request, cohort, session_id=None):
+    session = selectors.session_of(cohort=cohort, session_id=session_id) if session_id else None
+    initial = {}
+    agenda_initial = []
+    if session:
+        initial = {
+            "starts_at": timezone.localtime(session.starts_at),
+            "duration_minutes": session.duration_minutes,
+            "place": session.place,
+            "call_link": session.call_link,
+            "modules": session.module_keys,
+        }
+        agenda_initial = [
+            {"title": i.title, "minutes": i.minutes, "method": i.method} for i in session.agenda.all()
+        ]
+    form = SessionForm(request.POST or None, module_choices=_module_choices(cohort), initial=initial)
+    agenda = AgendaFormSet(request.POST or None, initial=agenda_initial, prefix="agenda")
+    if request.method == "POST" and form.is_valid() and agenda.is_valid():
+        items = [
+            (f["title"], f["minutes"], f.get("method", ""))
+            for f in agenda.cleaned_data
+            if f.get("title")
+        ]
+        try:
+            session = services.session_save(
+                cohort=cohort,
+                session=session,
+                starts_at=form.cleaned_data["starts_at"],
+                duration_minutes=form.cleaned_data["duration_minutes"],
+                place=form.cleaned_data["place"],
+                call_link=form.cleaned_data["call_link"],
+                module_keys=form.cleaned_data["modules"],
+                agenda=items,
+            )
+        except services.WorkshopError as error:
+            form.add_error("starts_at", error.message)
+        else:
+            messages.success(request, _("The session was saved."))
+            return redirect(_manage_url(cohort))
+    return TemplateResponse(
+        request,
+        "workshops/session_form.html",
+        {"cohort": cohort, "session": session, "form": form, "agenda": agenda},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@cohort_facilitator
+def attendance(request, cohort, session_id):
+    session = selectors.session_of(cohort=cohort, session_id=session_id)
+    trainees = selectors.trainees_of(cohort=cohort)
+    if request.method == "POST":
+        allowed = {t.pk for t in trainees}
+        present = {int(v) for v in request.POST.getlist("present") if v.isdigit()} & allowed
+        services.attendance_record(session=session, present_user_ids=present)
+        messages.success(request, _("Attendance was saved."))
+        return redirect(_manage_url(cohort))
+    present = set(session.attendance.filter(present=True).values_list("user_id", flat=True))
+    return TemplateResponse(
+        request,
+        "workshops/attendance.html",
+        {"cohort": cohort, "session": session, "trainees": trainees, "present": present},
+    )
+
+
+@cohort_facilitator
+def exercise_create(request, cohort):
+    form = ExerciseForm(request.POST or None, module_choices=_module_choices(cohort))
+    if request.method == "POST" and form.is_valid():
+        services.exercise_create(cohort=cohort, **form.cleaned_data)
+        messages.success(request, _("The exercise was set."))
+        return redirect(_manage_url(cohort))
+    return TemplateResponse(
+        request, "workshops/exercise_form.html", {"cohort": cohort, "form": form},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@cohort_facilitator
+def exercise_responses(request, cohort, exercise_id):
+    exercise = get_object_or_404(SeminarExercise, pk=exercise_id, cohort=cohort)
+    if request.method == "POST":
+        response = get_object_or_404(
+            ExerciseResponse, pk=request.POST.get("response"), exercise=exercise
+        )
+        form = FeedbackForm(request.POST)
+        if form.is_valid():
+            try:
+                services.feedback_give(
+                    response=response, author=request.user, body=form.cleaned_data["body"]
+                )
+            except services.WorkshopError as error:
+                messages.error(request, error.message)
+            else:
+                messages.success(request, _("Your feedback was sent."))
+        else:
+            messages.error(request, _("Feedback cannot be empty."))
+        return redirect("workshops:exercise_responses", cohort.pk, exercise.pk)
+    responses = list(
+        exercise.responses.filter(status=ExerciseResponse.Status.SUBMITTED)
+        .select_related("author")
+        .prefetch_related("feedback")
+    )
+    for item in responses:
+        item.rendered = render_markdown(item.body)
+    return TemplateResponse(
+        request,
+        "workshops/exercise_responses.html",
+        {
+            "cohort": cohort,
+            "exercise": exercise,
+            "prompt": render_markdown(exercise.prompt),
+            "responses": responses,
+            "drafts": exercise.responses.filter(status=ExerciseResponse.Status.DRAFT).count(),
+        },
+    )
+
+
+def _note_form(cohort, data=None, initial=None):
+    sessions = [
+        (s.pk, formats.date_format(timezone.localtime(s.starts_at), "SHORT_DATETIME_FORMAT"))
+        for s in cohort.sessions.all()
+    ]
+    participants = [(t.pk, str(t)) for t in selectors.trainees_of(cohort=cohort)]
+    return NoteForm(data, initial=initial, sessions=sessions, participants=participants)
+
+
+@sensitive_post_parameters("text")
+@cohort_facilitator
+def notes(request, cohort, note_id=None):
+    note = get_object_or_404(FacilitatorNote, pk=note_id, cohort=cohort) if note_id else None
+    initial = None
+    if note:
+        initial = {
+            "about": note.about,
+            "session": note.session_id,
+            "participant": note.participant_id,
+            "text": note.text,
+            "version": note.version,
+        }
+    form = _note_form(cohort, request.POST or None, initial)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            data = form.cleaned_data
+            session = cohort.sessions.filter(pk=data["session"]).first() if data["session"] else None
+            participant_ids = {t.pk for t in selectors.trainees_of(cohort=cohort)}
+            participant = None
+            if data["participant"] in participant_ids:
+                participant = next(
+                    t for t in selectors.trainees_of(cohort=cohort) if t.pk == data["participant"]
+                )
+            try:
+                if note:
+                    services.note_update(
+                        note=note, text=data["text"], based_on_version=data["version"] or 0
+                    )
+                else:
+                    services.note_create(
+                        cohort=cohort,
+                        author=request.user,
+                        about=data["about"],
+                        text=data["text"],
+                        session=session if data["about"] == "session" else None,
+                        participant=participant if data["about"] == "participant" else None,
+                    )
+            except services.WorkshopError as error:
+                form.add_error("text", error.message)
+                status = 409 if isinstance(error, services.StaleNoteError) else 400
+            else:
+                messages.success(request, _("The note was saved."))
+                return redirect("workshops:notes", cohort.pk)
+    all_notes = list(cohort.notes.select_related("session", "participant", "author"))
+    return TemplateResponse(
+        request,
+        "workshops/notes.html",
+        {"cohort": cohort, "form": form, "note": note, "notes": all_notes},
+        status=status,
+    )
+
+
+def _csv_response(filename, header, rows):
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    writer = csv.writer(response)
+    writer.writerow(header)
+    for row in rows:
+        # A display name that starts like a formula must stay text in a spreadsheet.
+        writer.writerow(
+            ["'" + c if isinstance(c, str) and c[:1] in "=+-@\t\r" else c for c in row]
+        )
+    return response
+
+
+@cohort_facilitator
+def attendance_csv(request, cohort):
+    sessions = list(cohort.sessions.prefetch_related("attendance"))
+    trainees = selectors.trainees_of(cohort=cohort)
+    present = {
+        (a.session_id, a.user_id) for s in sessions for a in s.attendance.all() if a.present
+    }
+    header = [_("Participant")] + [
+        formats.date_format(timezone.localtime(s.starts_at), "SHORT_DATE_FORMAT") for s in sessions
+    ]
+    rows = [
+        [str(t)] + [_("yes") if (s.pk, t.pk) in present else _("no") for s in sessions]
+        for t in trainees
+    ]
+    return _csv_response(f"attendance-{cohort.pk}.csv", header, rows)
+
+
+@cohort_facilitator
+def progress_csv(request, cohort):
+    data = selectors.dashboard(cohort=cohort)
+    header = [_("Participant")] + [m.title for m in data["modules"]]
+    rows = [
+        [str(row["trainee"])] + [_("yes") if done else _("no") for _m, done in row["cells"]]
+        for row in data["rows"]
+    ]
+    return _csv_response(f"progress-{cohort.pk}.csv", header, rows)

@@ -165,6 +165,9 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "claves@localhost")
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Claves"
 
+# Facilitator notes are encrypted at rest with these Fernet keys (newest first).
+FACILITATOR_NOTES_KEYS = [k for k in os.environ.get("FACILITATOR_NOTES_KEYS", "").split(",") if k]
+
 # Sessions: signed out after SESSION_IDLE_TIMEOUT seconds without activity, and after
 # SESSION_ABSOLUTE_TIMEOUT seconds whatever happens (accounts.middleware).
 SESSION_IDLE_TIMEOUT = int(os.environ.get("SESSION_IDLE_TIMEOUT", str(2 * 3600)))

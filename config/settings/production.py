@@ -1,6 +1,6 @@
 """Production: every secret and address comes from the environment.
 
-Required: SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL. Optional: REDIS_URL,
+Required: SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, FACILITATOR_NOTES_KEYS. Optional: REDIS_URL,
 WAGTAILADMIN_BASE_URL, MEDIA_ROOT, QUICK_EXIT_URL, SECURE_HSTS_SECONDS,
 CSRF_TRUSTED_ORIGINS, and the AWS_* variables for S3-compatible media storage.
 """
@@ -15,6 +15,10 @@ if len(SECRET_KEY) < 50:
     raise ImproperlyConfigured("SECRET_KEY must be set to a random string of 50+ characters.")
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must list the host names the site answers to.")
+if not FACILITATOR_NOTES_KEYS:
+    raise ImproperlyConfigured(
+        "FACILITATOR_NOTES_KEYS must hold at least one Fernet key (see README)."
+    )
 
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 

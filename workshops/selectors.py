@@ -1,0 +1,137 @@
+"""Reads for workshops, each in a fixed number of queries."""
+
+from django.db.models import Q
+from django.utils import timezone
+from wagtail.models import Locale
+
+from booklets.models import BookletPage, ModulePage
+from curriculum.models import ModuleProgress
+from workshops.models import (
+    ExerciseResponse,
+    Invitation,
+    Membership,
+    SeminarExercise,
+    SeminarSession,
+)
+
+
+def memberships_of(*, user):
+    return Membership.objects.filter(user=user).select_related("cohort").order_by(
+        "-cohort__starts_on"
+    )
+
+
+def cohort_booklets(*, cohort) -> list[BookletPage]:
+    """The cohort's booklets in its language, each with `.modules` (two queries)."""
+    locale = Locale.objects.filter(language_code=cohort.language).first()
+    booklets = list(
+        BookletPage.objects.live()
+        .filter(translation_key__in=cohort.booklet_keys, locale=locale)
+        .order_by("number")
+    )
+    if not booklets:
+        return []
+    prefixes = Q()
+    for booklet in booklets:
+        prefixes |= Q(path__startswith=booklet.path, depth=booklet.depth + 1)
+    by_path = {booklet.path: booklet for booklet in booklets}
+    for booklet in booklets:
+        booklet.modules = []
+    for module in ModulePage.objects.live().filter(prefixes).order_by("path"):
+        by_path[module.path[: -4]].modules.append(module)
+    return booklets
+
+
+def cohort_modules(*, cohort) -> list[ModulePage]:
+    return [module for booklet in cohort_booklets(cohort=cohort) for module in booklet.modules]
+
+
+def trainees_of(*, cohort):
+    return [
+        m.user
+        for m in cohort.memberships.filter(role=Membership.Role.TRAINEE)
+        .select_related("user")
+        .order_by("user__display_name", "user__username")
+    ]
+
+
+def upcoming_sessions(*, cohort, limit=None):
+    sessions = cohort.sessions.filter(starts_at__gte=timezone.now() - timezone.timedelta(hours=3))
+    return list(sessions[:limit] if limit else sessions)
+
+
+def dashboard(*, cohort) -> dict:
+    """Everything the facilitator's dashboard shows, in a constant number of queries
+    whatever the size of the cohort."""
+    trainees = trainees_of(cohort=cohort)
+    modules = cohort_modules(cohort=cohort)
+    module_keys = [m.translation_key for m in modules]
+    done = set(
+        ModuleProgress.objects.filter(
+            user__in=[t.pk for t in trainees], module_key__in=module_keys
+        ).values_list("user_id", "module_key")
+    )
+    rows = [
+        {
+            "trainee": trainee,
+            "cells": [(module, (trainee.pk, module.translation_key) in done) for module in modules],
+            "done": sum(1 for module in modules if (trainee.pk, module.translation_key) in done),
+        }
+        for trainee in trainees
+    ]
+    awaiting = list(
+        ExerciseResponse.objects.filter(
+            exercise__cohort=cohort,
+            status=ExerciseResponse.Status.SUBMITTED,
+            feedback__isnull=True,
+        )
+        .select_related("exercise", "author")
+        .order_by("submitted_at")
+    )
+    return {
+        "modules": modules,
+        "rows": rows,
+        "awaiting": awaiting,
+        "sessions": upcoming_sessions(cohort=cohort, limit=5),
+        "exercises": list(cohort.exercises.all()),
+        "invitations": list(
+            Invitation.objects.filter(cohort=cohort, revoked_at__isnull=True).order_by(
+                "-created_at"
+            )
+        ),
+        "facilitators": [
+            m.user
+            for m in cohort.memberships.filter(role=Membership.Role.FACILITATOR).select_related(
+                "user"
+            )
+        ],
+    }
+
+
+def exercises_for_trainee(*, cohort, user):
+    exercises = list(cohort.exercises.all())
+    mine = {
+        r.exercise_id: r
+        for r in ExerciseResponse.objects.filter(exercise__cohort=cohort, author=user)
+    }
+    for exercise in exercises:
+        exercise.my_response = mine.get(exercise.pk)
+    return exercises
+
+
+def peer_responses(*, exercise, viewer):
+    """Submitted answers of others, only where the exercise is open to the whole cohort."""
+    if exercise.visibility != SeminarExercise.Visibility.COHORT:
+        return []
+    return list(
+        exercise.responses.filter(status=ExerciseResponse.Status.SUBMITTED)
+        .exclude(author=viewer)
+        .select_related("author")
+        .prefetch_related("feedback")
+    )
+
+
+def session_of(*, cohort, session_id) -> SeminarSession:
+    from django.shortcuts import get_object_or_404
+
+    return get_object_or_404(SeminarSession.objects.prefetch_related("agenda"), pk=session_id, cohort=cohort)
