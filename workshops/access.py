@@ -13,9 +13,7 @@ def cohort_for_member(*, user, cohort_id: int) -> tuple[Cohort, str]:
     if not getattr(user, "is_authenticated", False):
         raise Http404
     membership = (
-        Membership.objects.select_related("cohort")
-        .filter(user=user, cohort_id=cohort_id)
-        .first()
+        Membership.objects.select_related("cohort").filter(user=user, cohort_id=cohort_id).first()
     )
     if membership is None:
         raise Http404

@@ -6,9 +6,7 @@ from django.utils import timezone
 
 
 def _escape(text: str) -> str:
-    return (
-        text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
-    )
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 
 def _stamp(moment) -> str:
@@ -17,7 +15,12 @@ def _stamp(moment) -> str:
 
 def sessions_as_ics(*, cohort, sessions, request) -> str:
     host = request.get_host().split(":")[0]
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Claves//Workshops//ES", "CALSCALE:GREGORIAN"]
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//Claves//Workshops//ES",
+        "CALSCALE:GREGORIAN",
+    ]
     now = _stamp(timezone.now())
     for session in sessions:
         location = session.place or session.call_link

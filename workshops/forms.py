@@ -116,7 +116,9 @@ class FeedbackForm(forms.Form):
 
 class NoteForm(forms.Form):
     about = forms.ChoiceField(label=_("About"), choices=FacilitatorNote.About.choices)
-    session = forms.TypedChoiceField(label=_("Session"), required=False, coerce=int, empty_value=None)
+    session = forms.TypedChoiceField(
+        label=_("Session"), required=False, coerce=int, empty_value=None
+    )
     participant = forms.TypedChoiceField(
         label=_("Participant"), required=False, coerce=int, empty_value=None
     )

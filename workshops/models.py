@@ -230,7 +230,9 @@ class ExerciseResponse(models.Model):
         verbose_name=_("author"),
     )
     body = models.TextField(_("answer"), blank=True)
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
     is_late = models.BooleanField(_("late"), default=False)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -240,9 +242,7 @@ class ExerciseResponse(models.Model):
         verbose_name_plural = _("responses")
         ordering = ["submitted_at", "pk"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["exercise", "author"], name="one_response_per_exercise"
-            )
+            models.UniqueConstraint(fields=["exercise", "author"], name="one_response_per_exercise")
         ]
 
     def __str__(self) -> str:

@@ -16,8 +16,8 @@ from workshops.models import (
 
 
 def memberships_of(*, user):
-    return Membership.objects.filter(user=user).select_related("cohort").order_by(
-        "-cohort__starts_on"
+    return (
+        Membership.objects.filter(user=user).select_related("cohort").order_by("-cohort__starts_on")
     )
 
 
@@ -38,7 +38,7 @@ def cohort_booklets(*, cohort) -> list[BookletPage]:
     for booklet in booklets:
         booklet.modules = []
     for module in ModulePage.objects.live().filter(prefixes).order_by("path"):
-        by_path[module.path[: -4]].modules.append(module)
+        by_path[module.path[:-4]].modules.append(module)
     return booklets
 
 
@@ -134,4 +134,6 @@ def peer_responses(*, exercise, viewer):
 def session_of(*, cohort, session_id) -> SeminarSession:
     from django.shortcuts import get_object_or_404
 
-    return get_object_or_404(SeminarSession.objects.prefetch_related("agenda"), pk=session_id, cohort=cohort)
+    return get_object_or_404(
+        SeminarSession.objects.prefetch_related("agenda"), pk=session_id, cohort=cohort
+    )

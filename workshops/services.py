@@ -78,7 +78,10 @@ def cohort_join(*, user, code: str) -> Cohort:
     """Join with an invitation code; every refusal says why, and changes nothing."""
     normalised = "".join(code.split()).upper()
     invitation = (
-        Invitation.objects.select_for_update().select_related("cohort").filter(code=normalised).first()
+        Invitation.objects.select_for_update()
+        .select_related("cohort")
+        .filter(code=normalised)
+        .first()
     )
     if invitation is None:
         raise WorkshopError(INVALID_CODE)
@@ -99,8 +102,9 @@ def cohort_join(*, user, code: str) -> Cohort:
 
 
 @transaction.atomic
-def session_save(*, cohort, starts_at, duration_minutes, place, call_link, module_keys,
-                 agenda, session=None) -> SeminarSession:
+def session_save(
+    *, cohort, starts_at, duration_minutes, place, call_link, module_keys, agenda, session=None
+) -> SeminarSession:
     """Create or update a session and replace its plan. `agenda` is a list of
     (title, minutes, method)."""
     if starts_at < timezone.now() and (session is None or session.starts_at != starts_at):

@@ -8,7 +8,9 @@ app_name = "workshops"
 manage = [
     path("", views.dashboard, name="dashboard"),
     path("invitations/", views.invitation_create, name="invitation_create"),
-    path("invitations/<int:invitation_id>/revoke/", views.invitation_revoke, name="invitation_revoke"),
+    path(
+        "invitations/<int:invitation_id>/revoke/", views.invitation_revoke, name="invitation_revoke"
+    ),
     path(_("sessions/new/"), views.session_edit, name="session_create"),
     path(_("sessions/<int:session_id>/"), views.session_edit, name="session_edit"),
     path(_("sessions/<int:session_id>/attendance/"), views.attendance, name="attendance"),

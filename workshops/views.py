@@ -166,7 +166,9 @@ def exercise(request, cohort, exercise_id):
                 if wants_json:
                     return JsonResponse({"saved": saved})
                 if submit and response.is_late:
-                    messages.warning(request, _("Submitted after the due date: it is kept, marked as late."))
+                    messages.warning(
+                        request, _("Submitted after the due date: it is kept, marked as late.")
+                    )
                 elif submit:
                     messages.success(request, _("Your answer was submitted."))
                 else:
@@ -246,12 +248,16 @@ def cohort_create(request):
 
 @cohort_facilitator
 def dashboard(request, cohort):
-    context = {"cohort": cohort, "invitation_form": InvitationForm(), **selectors.dashboard(cohort=cohort)}
+    context = {
+        "cohort": cohort,
+        "invitation_form": InvitationForm(),
+        **selectors.dashboard(cohort=cohort),
+    }
     return TemplateResponse(request, "workshops/dashboard.html", context)
 
 
-@require_POST
 @cohort_facilitator
+@require_POST
 def invitation_create(request, cohort):
     form = InvitationForm(request.POST)
     if form.is_valid():
@@ -270,19 +276,19 @@ def invitation_create(request, cohort):
     return redirect(_manage_url(cohort))
 
 
-@require_POST
 @cohort_facilitator
+@require_POST
 def invitation_revoke(request, cohort, invitation_id):
     invitation = get_object_or_404(Invitation, pk=invitation_id, cohort=cohort)
     services.invitation_revoke(invitation=invitation)
-    messages.success(request, _("The invitation %(code)s was withdrawn.") % {"code": invitation.code})
+    messages.success(
+        request, _("The invitation %(code)s was withdrawn.") % {"code": invitation.code}
+    )
     return redirect(_manage_url(cohort))
 
 
 def _module_choices(cohort):
-    return [
-        (str(m.translation_key), m.title) for m in selectors.cohort_modules(cohort=cohort)
-    ]
+    return [(str(m.translation_key), m.title) for m in selectors.cohort_modules(cohort=cohort)]
 
 
 @cohort_facilitator
@@ -299,9 +305,12 @@ def session_edit(request, cohort, session_id=None):
             "modules": session.module_keys,
         }
         agenda_initial = [
-            {"title": i.title, "minutes": i.minutes, "method": i.method} for i in session.agenda.all()
+            {"title": i.title, "minutes": i.minutes, "method": i.method}
+            for i in session.agenda.all()
         ]
-    form = SessionForm(request.POST or None, module_choices=_module_choices(cohort), initial=initial)
+    form = SessionForm(
+        request.POST or None, module_choices=_module_choices(cohort), initial=initial
+    )
     agenda = AgendaFormSet(request.POST or None, initial=agenda_initial, prefix="agenda")
     if request.method == "POST" and form.is_valid() and agenda.is_valid():
         items = [
@@ -359,7 +368,9 @@ def exercise_create(request, cohort):
         messages.success(request, _("The exercise was set."))
         return redirect(_manage_url(cohort))
     return TemplateResponse(
-        request, "workshops/exercise_form.html", {"cohort": cohort, "form": form},
+        request,
+        "workshops/exercise_form.html",
+        {"cohort": cohort, "form": form},
         status=400 if request.method == "POST" else 200,
     )
 
@@ -368,11 +379,16 @@ def exercise_create(request, cohort):
 def exercise_responses(request, cohort, exercise_id):
     exercise = get_object_or_404(SeminarExercise, pk=exercise_id, cohort=cohort)
     if request.method == "POST":
-        response = get_object_or_404(
-            ExerciseResponse, pk=request.POST.get("response"), exercise=exercise
+        response_id = request.POST.get("response", "")
+        response = (
+            ExerciseResponse.objects.filter(pk=response_id, exercise=exercise).first()
+            if response_id.isdigit()
+            else None
         )
         form = FeedbackForm(request.POST)
-        if form.is_valid():
+        if response is None:
+            messages.error(request, _("That answer is not part of this exercise."))
+        elif form.is_valid():
             try:
                 services.feedback_give(
                     response=response, author=request.user, body=form.cleaned_data["body"]
@@ -432,7 +448,9 @@ def notes(request, cohort, note_id=None):
         status = 400
         if form.is_valid():
             data = form.cleaned_data
-            session = cohort.sessions.filter(pk=data["session"]).first() if data["session"] else None
+            session = (
+                cohort.sessions.filter(pk=data["session"]).first() if data["session"] else None
+            )
             participant_ids = {t.pk for t in selectors.trainees_of(cohort=cohort)}
             participant = None
             if data["participant"] in participant_ids:
@@ -475,9 +493,7 @@ def _csv_response(filename, header, rows):
     writer.writerow(header)
     for row in rows:
         # A display name that starts like a formula must stay text in a spreadsheet.
-        writer.writerow(
-            ["'" + c if isinstance(c, str) and c[:1] in "=+-@\t\r" else c for c in row]
-        )
+        writer.writerow(["'" + c if isinstance(c, str) and c[:1] in "=+-@\t\r" else c for c in row])
     return response
 
 
@@ -485,9 +501,7 @@ def _csv_response(filename, header, rows):
 def attendance_csv(request, cohort):
     sessions = list(cohort.sessions.prefetch_related("attendance"))
     trainees = selectors.trainees_of(cohort=cohort)
-    present = {
-        (a.session_id, a.user_id) for s in sessions for a in s.attendance.all() if a.present
-    }
+    present = {(a.session_id, a.user_id) for s in sessions for a in s.attendance.all() if a.present}
     header = [_("Participant")] + [
         formats.date_format(timezone.localtime(s.starts_at), "SHORT_DATE_FORMAT") for s in sessions
     ]
