@@ -27,6 +27,7 @@ from curriculum.models import GlossaryTerm
 
 SOURCE, TARGET = "es", "en"
 DEMO_IMAGE_TITLE = "Claves demo: circle of chairs"
+DEMO_COHORT = "Grupo de estudio demo"
 DEMO_ACCOUNTS = [
     # username, display name, groups, superuser
     ("demo-editor", "Editora demo", [EDITORS, MODERATORS], False),
@@ -324,6 +325,92 @@ def _accounts(report: SeedReport) -> None:
         report.add(f"account {username}")
 
 
+def _demo_cohort(report: SeedReport) -> None:
+    """A workshop group with the demo facilitator and trainee, two sessions, two
+    exercises and an answer, so the workshop pages have something to show."""
+    import datetime
+
+    from django.utils import timezone
+
+    from workshops import services as workshops
+    from workshops.models import Cohort, Membership, SeminarExercise
+
+    User = get_user_model()
+    facilitator = User.objects.filter(username="demo-facilitator").first()
+    trainee = User.objects.filter(username="demo-trainee").first()
+    if facilitator is None or trainee is None or Cohort.objects.filter(name=DEMO_COHORT).exists():
+        return
+    booklets = BookletPage.objects.filter(locale__language_code=SOURCE, number__in=[1, 2])
+    cohort = workshops.cohort_create(
+        facilitator=facilitator,
+        name=DEMO_COHORT,
+        language=SOURCE,
+        booklet_keys=[b.translation_key for b in booklets],
+        starts_on=timezone.localdate(),
+    )
+    Membership.objects.create(cohort=cohort, user=trainee)
+    workshops.invitation_create(cohort=cohort, created_by=facilitator, valid_days=30, max_uses=20)
+    first_modules = [
+        m.translation_key
+        for m in ModulePage.objects.filter(locale__language_code=SOURCE).order_by("path")[:2]
+    ]
+    for days, place, plan in [
+        (
+            7,
+            "Salón de la casa comunitaria",
+            [
+                ("Apertura y respiración", 15, "Círculo"),
+                ("Conceptos: el miedo como estrategia", 60, "Diálogo"),
+                ("Mapa de actores", 75, "Trabajo en grupos"),
+                ("Cierre y cuidado", 30, "Ronda"),
+            ],
+        ),
+        (
+            21,
+            "En línea",
+            [
+                ("Apertura", 10, "Ronda"),
+                ("Caso y análisis", 90, "Lectura en parejas"),
+                ("Cierre", 20, "Respiración"),
+            ],
+        ),
+    ]:
+        workshops.session_save(
+            cohort=cohort,
+            starts_at=timezone.now() + datetime.timedelta(days=days),
+            duration_minutes=sum(minutes for _t, minutes, _m in plan),
+            place=place,
+            call_link="",
+            module_keys=first_modules,
+            agenda=plan,
+        )
+    mapping = workshops.exercise_create(
+        cohort=cohort,
+        title="Mapa de actores de mi territorio",
+        prompt="Dibuja el mapa de actores de tu territorio y escribe **qué cambió** en el último año.",
+        module_key=first_modules[-1] if first_modules else None,
+        due_at=timezone.now() + datetime.timedelta(days=14),
+        visibility=SeminarExercise.Visibility.COHORT,
+        anonymous_to_peers=True,
+    )
+    workshops.exercise_create(
+        cohort=cohort,
+        title="Carta sobre el miedo",
+        prompt="Escribe una carta breve a tu miedo: qué te protege y qué te quita.",
+        module_key=first_modules[0] if first_modules else None,
+        due_at=timezone.now() + datetime.timedelta(days=21),
+        visibility=SeminarExercise.Visibility.FACILITATORS,
+        anonymous_to_peers=True,
+    )
+    workshops.response_save(
+        exercise=mapping,
+        author=trainee,
+        body="En el mapa aparecen la asamblea, la radio comunitaria y una empresa minera.",
+        submit=True,
+    )
+    report.add("demo cohort")
+
+
 @transaction.atomic
 def seed_demo(*, with_accounts: bool = True) -> SeedReport:
     """Create whatever part of the demo curriculum is missing, in one transaction."""
@@ -336,4 +423,5 @@ def seed_demo(*, with_accounts: bool = True) -> SeedReport:
     _standard_pages(homes, terms, image_id, report)
     if with_accounts:
         _accounts(report)
+        _demo_cohort(report)
     return report

@@ -61,6 +61,15 @@ def test_seed_builds_the_whole_series_in_both_languages(homes, client, capsys):
         printed = next(line for line in output.splitlines() if f"{username}:" in line)
         assert user.check_password(printed.split(": ", 1)[1].strip())
 
+    # A demo workshop group to explore the workshop pages with.
+    from workshops.models import Cohort
+
+    cohort = Cohort.objects.get(name="Grupo de estudio demo")
+    roles_in_cohort = dict(cohort.memberships.values_list("user__username", "role"))
+    assert roles_in_cohort == {"demo-facilitator": "facilitator", "demo-trainee": "trainee"}
+    assert cohort.sessions.count() == 2 and cohort.exercises.count() == 2
+    assert cohort.exercises.filter(responses__status="submitted").count() == 1
+
     # And every page renders.
     for page in Page.objects.live().filter(depth__gt=1).specific():
         assert client.get(page.url).status_code == 200, page.url

@@ -89,6 +89,7 @@ def test_journal_autosaves_and_survives_a_reload(site, browser, sign_in, module)
     page.clock.install()
     page.goto(site + module.url)
     page.get_by_role("link", name="Escribir en mi diario").click()
+    page.wait_for_load_state("load")  # so the autosave script is listening
     box = page.get_by_label("Tu respuesta")
     box.fill("Hablar con mi hermana.")
     page.clock.fast_forward(11_000)  # ten seconds after typing

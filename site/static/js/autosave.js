@@ -7,7 +7,8 @@
   var field = form.querySelector("[data-autosave]");
   var status = form.querySelector("[data-autosave-status]");
   if (!field) return;
-  var lastSaved = field.value;
+  // What the server has: text typed before this script loaded still counts as unsaved.
+  var lastSaved = field.defaultValue;
   var timer = null;
   var saving = false;
 
@@ -43,6 +44,7 @@
   }
   function schedule() { if (!timer) timer = window.setTimeout(save, 10000); }
   field.addEventListener("input", schedule);
+  if (field.value !== lastSaved) schedule();
   field.addEventListener("blur", save);
   window.addEventListener("beforeunload", function () { if (field.value !== lastSaved) save(); });
 })();
