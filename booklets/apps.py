@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class BookletsConfig(AppConfig):
     name = "booklets"
     verbose_name = _("Booklets")
+
+    def ready(self):
+        from booklets import signals  # noqa: F401

@@ -4,8 +4,12 @@ from collections import Counter
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -178,8 +182,11 @@ class HomePage(Page):
         return context
 
 
-class BookletPage(Page):
-    """One booklet of the series, in one language; its children are its modules."""
+class BookletPage(RoutablePageMixin, Page):
+    """One booklet of the series, in one language; its children are its modules.
+
+    Earlier editions stay readable under `edition/<n>/`; `changes/<n>/` lists what
+    changed since edition n; `print/` is the whole booklet laid out for printing."""
 
     number = models.PositiveSmallIntegerField(
         _("number"),
@@ -244,6 +251,81 @@ class BookletPage(Page):
     def modules(self):
         return ModulePage.objects.child_of(self).live().order_by("path")
 
+    def _edition(self, number):
+        from booklets.editions import Edition
+
+        edition = Edition.objects.filter(booklet=self, number=number).first()
+        if edition is None:
+            raise Http404
+        return edition
+
+    @path("")
+    def contents(self, request):
+        return self.render(request)
+
+    @path("edition/<int:number>/")
+    def edition_contents(self, request, number):
+        if number == self.edition_number:
+            return redirect(self.url)
+        edition = self._edition(number)
+        return TemplateResponse(
+            request,
+            "booklets/edition_contents.html",
+            {**self.get_context(request), "edition": edition, "old_modules": edition.modules.all()},
+        )
+
+    @path("edition/<int:number>/<str:slug>/")
+    def edition_module(self, request, number, slug):
+        edition = self._edition(number)
+        if number == self.edition_number:
+            return redirect(self.url)
+        entry = edition.modules.filter(slug=slug).select_related("revision").first()
+        if entry is None or entry.revision is None:
+            raise Http404
+        old = entry.revision.as_object()
+        context = old.get_context(request)
+        context.update(
+            {
+                "page": old,
+                "self": old,
+                "edition": edition,
+                "superseded": True,
+                "current_module": ModulePage.objects.child_of(self)
+                .live()
+                .filter(translation_key=entry.module_key)
+                .first(),
+            }
+        )
+        with page_links_resolved([old.body.raw_data], request):
+            response = TemplateResponse(request, old.get_template(request), context)
+            response.render()
+        return response
+
+    @path("changes/<int:number>/")
+    def changes(self, request, number):
+        from booklets.editions import edition_changes
+
+        edition = self._edition(number)
+        return TemplateResponse(
+            request,
+            "booklets/edition_changes.html",
+            {
+                **self.get_context(request),
+                "edition": edition,
+                **edition_changes(booklet=self, since=edition),
+            },
+        )
+
+    @path("print/")
+    def print_view(self, request):
+        modules = list(self.modules())
+        raw = [module.body.raw_data for module in modules]
+        context = {**self.get_context(request), "modules": modules, "print_view": True}
+        with page_links_resolved(raw, request):
+            response = TemplateResponse(request, "booklets/booklet_print.html", context)
+            response.render()
+        return response
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         modules = list(self.modules())
@@ -256,6 +338,7 @@ class BookletPage(Page):
         context["studied_count"] = sum(1 for m in modules if m.is_studied)
         context["total_minutes"] = sum(m.estimated_minutes or 0 for m in modules)
         context["home"] = self.get_parent().specific
+        context["earlier_editions"] = list(self.editions.exclude(number=self.edition_number))
         return context
 
 
@@ -361,3 +444,18 @@ class StandardPage(PageLinksPrefetchMixin, Page):
     class Meta:
         verbose_name = _("standard page")
         verbose_name_plural = _("standard pages")
+
+
+from booklets.editions import Edition, EditionModule  # noqa: E402  (models of this app)
+
+__all__ = [
+    "BookletPage",
+    "Edition",
+    "EditionModule",
+    "HomePage",
+    "ModuleKind",
+    "ModulePage",
+    "Sensitivity",
+    "StandardPage",
+    "ThemeColour",
+]

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.simple_translation",
     "wagtail.sites",
     "accounts.wagtail_users.ClavesWagtailUsersConfig",  # wagtail.users, without real names
