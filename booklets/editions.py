@@ -71,7 +71,7 @@ def edition_record(booklet) -> Edition:
     from booklets.models import ModulePage
 
     now = timezone.now()
-    edition, created = Edition.objects.get_or_create(
+    edition, _created = Edition.objects.get_or_create(
         booklet=booklet,
         number=booklet.edition_number,
         defaults={"year": booklet.edition_year, "notes": booklet.edition_notes},
