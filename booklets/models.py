@@ -320,7 +320,13 @@ class BookletPage(RoutablePageMixin, Page):
     def print_view(self, request):
         modules = list(self.modules())
         raw = [module.body.raw_data for module in modules]
-        context = {**self.get_context(request), "modules": modules, "print_view": True}
+        # On paper nothing can be unfolded: warnings stay, and what they cover is printed.
+        context = {
+            **self.get_context(request),
+            "modules": modules,
+            "print_view": True,
+            "show_sensitive_content": True,
+        }
         with page_links_resolved(raw, request):
             response = TemplateResponse(request, "booklets/booklet_print.html", context)
             response.render()
@@ -339,6 +345,9 @@ class BookletPage(RoutablePageMixin, Page):
         context["total_minutes"] = sum(m.estimated_minutes or 0 for m in modules)
         context["home"] = self.get_parent().specific
         context["earlier_editions"] = list(self.editions.exclude(number=self.edition_number))
+        from booklets.selectors import translations_behind
+
+        context["translations_behind"] = [t for t, _source in translations_behind(booklet=self)]
         return context
 
 

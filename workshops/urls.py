@@ -14,6 +14,7 @@ manage = [
     path(_("sessions/new/"), views.session_edit, name="session_create"),
     path(_("sessions/<int:session_id>/"), views.session_edit, name="session_edit"),
     path(_("sessions/<int:session_id>/attendance/"), views.attendance, name="attendance"),
+    path(_("sessions/<int:session_id>/kit/"), views.session_kit, name="session_kit"),
     path(_("exercises/new/"), views.exercise_create, name="exercise_create"),
     path(_("exercises/<int:exercise_id>/"), views.exercise_responses, name="exercise_responses"),
     path(_("notes/"), views.notes, name="notes"),

@@ -521,3 +521,29 @@ def progress_csv(request, cohort):
         for row in data["rows"]
     ]
     return _csv_response(f"progress-{cohort.pk}.csv", header, rows)
+
+
+@cohort_facilitator
+def session_kit(request, cohort, session_id):
+    """A session's kit for printing: the plan, the modules it covers, its exercises."""
+    from curriculum.richtext import page_links_resolved
+
+    session = selectors.session_of(cohort=cohort, session_id=session_id)
+    keys = {str(key) for key in session.module_keys}
+    modules = [m for m in selectors.cohort_modules(cohort=cohort) if str(m.translation_key) in keys]
+    exercises = [
+        e for e in cohort.exercises.all() if e.module_key is None or str(e.module_key) in keys
+    ]
+    for exercise in exercises:
+        exercise.rendered = render_markdown(exercise.prompt)
+    context = {
+        "cohort": cohort,
+        "session": session,
+        "modules": modules,
+        "exercises": exercises,
+        "show_sensitive_content": True,  # on paper nothing can be unfolded
+    }
+    with page_links_resolved([m.body.raw_data for m in modules], request):
+        response = TemplateResponse(request, "workshops/session_kit.html", context)
+        response.render()
+    return response

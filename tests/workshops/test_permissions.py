@@ -19,6 +19,7 @@ def urls_of_cohort_a(w):
         ("session_create", [a]),
         ("session_edit", [a, w.session_a.pk]),
         ("attendance", [a, w.session_a.pk]),
+        ("session_kit", [a, w.session_a.pk]),
         ("exercise_create", [a]),
         ("exercise_responses", [a, w.exercise_a.pk]),
         ("notes", [a]),

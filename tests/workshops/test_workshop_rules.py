@@ -298,3 +298,22 @@ def test_facilitator_notes_are_not_in_a_trainees_export(client, world):
     assert "SECRETO-NOTA-A" not in text
     assert "workshops.facilitatornote.participant" not in data["records"]
     assert data["records"]["workshops.exerciseresponse.author"][0]["body"] == "SECRETO-RESPUESTA-A"
+
+
+def test_session_kit_has_the_plan_the_modules_and_the_exercises(client, world):
+    from tests.factories import block, body
+
+    module = world.modules[0]
+    module.body = body(
+        block("text", "<p>Contenido del módulo.</p>"),
+        block("facilitator_note", {"note": "<p>Nota para facilitar.</p>"}),
+    )
+    module.save()
+    client.force_login(world.facilitator_a)
+    page = client.get(
+        reverse("workshops:session_kit", args=[world.cohort_a.pk, world.session_a.pk])
+    ).content.decode()
+    assert "Apertura y respiración" in page  # the plan
+    assert "Contenido del módulo." in page and "Nota para facilitar." in page
+    assert "Mapa de actores" in page  # the exercise linked to that module
+    assert "Módulo 2" not in page  # not covered by this session
