@@ -31,7 +31,8 @@ def test_print_view_has_every_module_warnings_kept_notes_only_for_facilitators(c
     ]
     assert "Advertencia 2" in html.get_text() and "Relato 2" in html.get_text()
     assert "Nota 2" not in html.get_text()
-    assert html.find("link", rel="stylesheet", href=lambda h: "print" in h).get("media") is None
+    assert html.find("link", rel="stylesheet", href=lambda h: "print" in h)["media"] == "print"
+    assert html.select_one("a.quick-exit") is not None  # a print view is a page too
 
     client.force_login(facilitator())
     assert "Nota 2" in client.get(f"{booklet.url}print/").content.decode()
