@@ -44,8 +44,9 @@ test: compilemessages ## Run the test suite (not the browser tests) on SQLite, o
 test-e2e: compilemessages ## Run the browser tests in headless Chromium (/usr/bin/chromium)
 	CLAVES_TEST_DATABASE_SUFFIX=-e2e DJANGO_SETTINGS_MODULE=config.settings.test $(PY) -m pytest -m e2e tests/e2e $(PYTEST_ARGS)
 
-bench: compilemessages ## Print the page weight of a module page against its budget
+bench: compilemessages ## Print page weight against its budget, and the cost of importing an edition
 	$(PY) bench/page_weight.py
+	$(PY) bench/import_edition.py
 
 lint: $(INSTALLED) ## Check code style and templates with ruff and djhtml
 	$(VENV)/bin/ruff check .

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -345,7 +346,7 @@ def _booklet(parsed: list[ParsedModule], locale: Locale, report: ImportReport) -
                     title=title,
                     slug=slugify(title),
                     number=number,
-                    summary=meta.get("booklet_summary", ""),
+                    summary=meta.get("booklet_summary") or title,
                     edition_number=edition,
                     live=False,
                 )
@@ -390,8 +391,22 @@ def _same(page: ModulePage, fields: dict) -> bool:
     return True
 
 
-@transaction.atomic
 def import_booklet(folder: Path, language: str) -> ImportReport:
+    """Import a folder; a page Wagtail refuses to save stops everything, named clearly."""
+    try:
+        return _import_booklet(folder, language)
+    except ValidationError as error:
+        details = "; ".join(
+            f"{name}: {' '.join(messages)}" for name, messages in error.message_dict.items()
+        )
+        raise BadImportFile(
+            _("%(folder)s: a page could not be saved (%(details)s).")
+            % {"folder": folder, "details": details}
+        ) from error
+
+
+@transaction.atomic
+def _import_booklet(folder: Path, language: str) -> ImportReport:
     report = ImportReport()
     locale = Locale.objects.filter(language_code=language).first()
     if locale is None:

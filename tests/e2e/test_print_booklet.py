@@ -20,8 +20,13 @@ def test_a_booklet_prints_to_pdf_with_every_module_title(site, page):
             title=title,
             body=body(
                 block("text", f"<p>Contenido de {title}.</p>"),
-                block("content_warning", {"warning": "Menciona malos tratos.", "content": [
-                    block("text", "<p>Relato que se imprime.</p>")]}),
+                block(
+                    "content_warning",
+                    {
+                        "warning": "Menciona malos tratos.",
+                        "content": [block("text", "<p>Relato que se imprime.</p>")],
+                    },
+                ),
             ),
         )
     page.goto(f"{site}{booklet.url}print/")
