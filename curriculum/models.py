@@ -121,3 +121,29 @@ class JournalEntry(models.Model):
 
     def __str__(self) -> str:
         return self.prompt[:60]
+
+
+class H5PActivity(TranslatableMixin, models.Model):
+    """An interactive activity (an H5P package), in one language.
+
+    Only the checked, extracted package is kept, in `h5p/<sha256>/` of media storage;
+    see curriculum.h5p. Editors upload it through the snippet form."""
+
+    title = models.CharField(_("title"), max_length=200, help_text=_("What readers see."))
+    package_digest = models.CharField(_("package"), max_length=64, editable=False)
+    main_library = models.CharField(_("content type"), max_length=120, editable=False)
+    uploaded_at = models.DateTimeField(_("uploaded"), auto_now=True)
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("interactive activity")
+        verbose_name_plural = _("interactive activities")
+        ordering = ["title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def folder(self) -> str:
+        from curriculum.h5p import STORAGE_ROOT
+
+        return f"{STORAGE_ROOT}/{self.package_digest}"

@@ -1,0 +1,216 @@
+"""Checking and storing uploaded H5P packages.
+
+A package is checked completely before anything is written: a real zip; every member
+with a safe relative path, no links, an allowed file type, bounded size and compression
+ratio; a bounded number of members and total size; `h5p.json` with a main library that
+the package contains. pyh5p reads and validates the package offline (it is never asked
+to reach the H5P Hub). A good package is stored, extracted, in a folder named by the
+SHA-256 of its bytes, so the same package uploaded twice is stored once.
+"""
+
+import hashlib
+import io
+import zipfile
+import zlib
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.utils.translation import gettext as _
+from pyh5p.errors import H5PError
+from pyh5p.package import PackageLimits, read_package
+
+MAX_UPLOAD_BYTES = 50 * 1024 * 1024
+MAX_FILES = 2_000
+MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_TOTAL_BYTES = 150 * 1024 * 1024
+MAX_COMPRESSION_RATIO = 100.0
+# No HTML, SVG, Flash or WebAssembly: nothing that runs or embeds scripts by itself.
+ALLOWED_EXTENSIONS = frozenset(
+    {
+        "json",
+        "js",
+        "css",
+        "map",
+        "txt",
+        "md",
+        "vtt",
+        "webvtt",
+        "png",
+        "jpg",
+        "jpeg",
+        "gif",
+        "webp",
+        "woff",
+        "woff2",
+        "ttf",
+        "otf",
+        "eot",
+        "mp3",
+        "m4a",
+        "ogg",
+        "wav",
+        "mp4",
+        "webm",
+        "ogv",
+    }
+)
+LIMITS = PackageLimits(
+    max_files=MAX_FILES,
+    max_file_size=MAX_FILE_BYTES,
+    max_total_size=MAX_TOTAL_BYTES,
+    max_compression_ratio=MAX_COMPRESSION_RATIO,
+    allowed_extensions=ALLOWED_EXTENSIONS,
+)
+STORAGE_ROOT = "h5p"
+
+
+class PackageRefused(Exception):
+    """The package cannot be used; `message` says why, in the person's language."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass(frozen=True)
+class CheckedPackage:
+    digest: str
+    title: str
+    main_library: str
+    files: dict[str, bytes]
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+def _unsafe_path(name: str) -> bool:
+    if not name or "\x00" in name or "\\" in name or ":" in name or name.startswith("/"):
+        return True
+    return any(part in {"", ".", ".."} for part in PurePosixPath(name).parts)
+
+
+def _check_members(archive: zipfile.ZipFile) -> None:
+    members = archive.infolist()
+    if len(members) > MAX_FILES:
+        raise PackageRefused(
+            _("The package holds too many files (%(count)d; at most %(max)d).")
+            % {"count": len(members), "max": MAX_FILES}
+        )
+    total = 0
+    for member in members:
+        name = member.filename
+        if _unsafe_path(name.rstrip("/") if member.is_dir() else name):
+            raise PackageRefused(
+                _("The package contains an unsafe path: “%(name)s”.") % {"name": name}
+            )
+        if (member.external_attr >> 16) & 0o170000 == 0o120000:
+            raise PackageRefused(
+                _("The package contains a link (“%(name)s”); links are not allowed.")
+                % {"name": name}
+            )
+        if member.is_dir():
+            continue
+        extension = PurePosixPath(name).suffix.lower().lstrip(".")
+        if extension not in ALLOWED_EXTENSIONS:
+            raise PackageRefused(
+                _("The package contains a file type that is not allowed: “%(name)s”.")
+                % {"name": name}
+            )
+        if member.file_size > MAX_FILE_BYTES:
+            raise PackageRefused(
+                _("“%(name)s” is too large once unpacked (%(size)s; at most %(max)s).")
+                % {
+                    "name": name,
+                    "size": _megabytes(member.file_size),
+                    "max": _megabytes(MAX_FILE_BYTES),
+                }
+            )
+        if member.file_size / max(member.compress_size, 1) > MAX_COMPRESSION_RATIO:
+            raise PackageRefused(
+                _("“%(name)s” is compressed far more than real content is; the package is refused.")
+                % {"name": name}
+            )
+        total += member.file_size
+        if total > MAX_TOTAL_BYTES:
+            raise PackageRefused(
+                _("The package is too large once unpacked (more than %(max)s).")
+                % {"max": _megabytes(MAX_TOTAL_BYTES)}
+            )
+
+
+def package_check(data: bytes) -> CheckedPackage:
+    """Check an uploaded .h5p completely; raise PackageRefused with the reason."""
+    if len(data) > MAX_UPLOAD_BYTES:
+        raise PackageRefused(
+            _("The file is too large (%(size)s; at most %(max)s).")
+            % {"size": _megabytes(len(data)), "max": _megabytes(MAX_UPLOAD_BYTES)}
+        )
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            _check_members(archive)
+            broken = archive.testzip()
+            if broken is not None:
+                raise PackageRefused(
+                    _("The package is damaged (“%(name)s” cannot be read).") % {"name": broken}
+                )
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        zlib.error,
+        EOFError,
+        ValueError,
+        OSError,
+        RuntimeError,
+        NotImplementedError,
+    ) as error:
+        raise PackageRefused(
+            _("This file is not an H5P package (not a readable zip archive).")
+        ) from error
+    try:
+        package = read_package(data, limits=LIMITS)
+    except H5PError as error:
+        raise PackageRefused(
+            _("The package is not valid H5P: %(reason)s.") % {"reason": error}
+        ) from error
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        EOFError,
+        ValueError,
+        OSError,
+        RuntimeError,
+        NotImplementedError,
+    ) as error:
+        raise PackageRefused(
+            _("This file is not an H5P package (not a readable zip archive).")
+        ) from error
+    main = package.metadata.get("mainLibrary")
+    if not isinstance(main, str) or not main:
+        raise PackageRefused(_("h5p.json does not name a main library."))
+    if not any(library.id.machine_name == main for library in package.libraries):
+        raise PackageRefused(
+            _("The main library “%(library)s” is not in the package.") % {"library": main}
+        )
+    if package.content is None:
+        raise PackageRefused(_("The package has no content (content/content.json)."))
+    title = package.metadata.get("title")
+    return CheckedPackage(
+        digest=hashlib.sha256(data).hexdigest(),
+        title=title if isinstance(title, str) else "",
+        main_library=main,
+        files=dict(package.files),
+    )
+
+
+def package_store(checked: CheckedPackage) -> str:
+    """Write the checked package's files under h5p/<sha256>/; returns that folder."""
+    folder = f"{STORAGE_ROOT}/{checked.digest}"
+    if default_storage.exists(f"{folder}/h5p.json"):
+        return folder
+    # h5p.json goes last: a folder that has it is complete.
+    for name in sorted(checked.files, key=lambda n: (n == "h5p.json", n)):
+        default_storage.save(f"{folder}/{name}", ContentFile(checked.files[name]))
+    return folder
