@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run migrate demo messages compilemessages test test-e2e bench lint format check-migrations ci lock clean
+.PHONY: assets help install run migrate demo messages compilemessages test test-e2e bench lint format check-migrations ci lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -21,6 +21,21 @@ $(INSTALLED): requirements.lock pyproject.toml
 
 install: $(INSTALLED) ## Create .venv with the machine's python3 and install the pinned dependencies
 
+H5P_PLAYER := build/static/h5p-standalone/main.bundle.js
+
+$(H5P_PLAYER): package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --ignore-scripts --no-audit --no-fund --loglevel=error && \
+		rm -rf build/static/h5p-standalone && mkdir -p build/static && \
+		cp -r node_modules/h5p-standalone/dist build/static/h5p-standalone; \
+	else \
+		echo "npm is not installed: interactive (H5P) activities will show as not available."; \
+		echo "Install Node.js and npm, then run 'make assets'."; \
+	fi
+
+assets: $(H5P_PLAYER) ## Install the pinned H5P player (npm ci) into build/static; optional
+	@true
+
 compilemessages: $(INSTALLED) ## Compile locale/*/LC_MESSAGES/django.po into .mo files (needs no gettext tools)
 	$(PY) tools/compile_messages.py locale
 
@@ -30,7 +45,7 @@ migrate: $(INSTALLED) ## Apply database migrations
 demo: migrate ## Load the demo curriculum and accounts; adds only what is missing
 	$(MANAGE) seed_demo
 
-run: compilemessages demo ## Install, migrate, load the demo and serve on http://127.0.0.1:8000
+run: assets compilemessages demo ## Install, migrate, load the demo and serve on http://127.0.0.1:8000
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 messages: $(INSTALLED) ## Extract UI strings into locale/es and locale/en (needs GNU gettext)
@@ -38,10 +53,10 @@ messages: $(INSTALLED) ## Extract UI strings into locale/es and locale/en (needs
 	$(MANAGE) makemessages --all --no-location --no-obsolete -d djangojs --ignore='.venv/*' --ignore='node_modules/*' --ignore='static/*'
 	$(PY) tools/fill_source_catalogue.py locale/en/LC_MESSAGES/django.po locale/en/LC_MESSAGES/djangojs.po
 
-test: compilemessages ## Run the test suite (not the browser tests) on SQLite, or on DATABASE_URL when set
+test: assets compilemessages ## Run the test suite (not the browser tests) on SQLite, or on DATABASE_URL when set
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) -m pytest -m "not e2e" $(PYTEST_ARGS)
 
-test-e2e: compilemessages ## Run the browser tests in headless Chromium (/usr/bin/chromium)
+test-e2e: assets compilemessages ## Run the browser tests in headless Chromium (/usr/bin/chromium)
 	CLAVES_TEST_DATABASE_SUFFIX=-e2e DJANGO_SETTINGS_MODULE=config.settings.test $(PY) -m pytest -m e2e tests/e2e $(PYTEST_ARGS)
 
 bench: compilemessages ## Print page weight against its budget, and the cost of importing an edition
@@ -68,5 +83,5 @@ lock: $(INSTALLED) ## Re-pin requirements.lock from what .venv has installed
 	@{ printf '# The whole dependency tree, pinned: what `make` installs and CI tests.\n# Regenerate with `make lock` after changing a pin in pyproject.toml.\n'; $(PY) -m pip freeze --exclude-editable; } > requirements.lock
 
 clean: ## Remove the virtualenv, databases, compiled catalogues and collected files
-	rm -rf $(VENV) db.sqlite3 .test-db.sqlite3* .test-media static
+	rm -rf $(VENV) db.sqlite3 .test-db*.sqlite3 .test-media static build node_modules
 	find locale -name '*.mo' -delete

@@ -2,10 +2,14 @@
 
 # Everything from our own origin and nothing else: no CDN, no analytics, no fonts
 # from elsewhere. Inline scripts are refused, so no injected markup can run.
+# The H5P player writes one fixed inline script into its frame; it alone is allowed,
+# by its hash (h5p-standalone 3.8.x, frame.bundle.js getHeadTags).
+H5P_FRAME_SCRIPT_HASH = "'sha256-8CniZYrnO46q7MvZ3m08Wom1HH/ZhyXmm29kBKTV1rk='"
+
 SITE_POLICY = "; ".join(
     [
         "default-src 'self'",
-        "script-src 'self'",
+        f"script-src 'self' {H5P_FRAME_SCRIPT_HASH}",
         "style-src 'self'",
         "img-src 'self' data:",
         "font-src 'self'",

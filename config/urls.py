@@ -7,10 +7,12 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.views import quick_exit
+from curriculum.urls import activity_urlpatterns
 
 urlpatterns = [
     # Outside the language prefixes: short, and the same in every language.
     path("exit/", quick_exit, name="quick_exit"),
+    *activity_urlpatterns,
     # One sign-in form for everyone: Wagtail's own would skip allauth's rate limits.
     path(
         "admin/login/",

@@ -286,6 +286,29 @@ class FacilitatorNoteBlock(blocks.StructBlock):
         return None
 
 
+class InteractiveActivityBlock(blocks.StructBlock):
+    """An interactive activity (H5P): quizzes, fill in the blanks, drag and drop. The
+    player's scripts load only on pages that hold one; scores are formative."""
+
+    activity = SnippetChooserBlock(
+        "curriculum.H5PActivity",
+        label=_("Activity"),
+        help_text=_("Upload packages under Interactive activities in the admin menu."),
+    )
+    introduction = blocks.TextBlock(
+        required=False,
+        label=_("Introduction"),
+        help_text=_("Optional: a sentence on what the activity is for."),
+    )
+
+    class Meta:
+        icon = "media"
+        label = _("Interactive activity")
+        template = "curriculum/blocks/interactive_activity.html"
+        description = _("An H5P activity played on the page; results are kept for the reader.")
+        preview_value = {"introduction": "Pon a prueba lo que leíste."}
+
+
 class SensitiveContentStreamBlock(blocks.StreamBlock):
     """What a content warning can wrap."""
 
@@ -340,3 +363,4 @@ class ModuleStreamBlock(BaseStreamBlock):
     content_warning = ContentWarningBlock()
     facilitator_note = FacilitatorNoteBlock()
     source_reference = SourceReferenceBlock()
+    interactive_activity = InteractiveActivityBlock()

@@ -147,3 +147,66 @@ class H5PActivity(TranslatableMixin, models.Model):
         from curriculum.h5p import STORAGE_ROOT
 
         return f"{STORAGE_ROOT}/{self.package_digest}"
+
+
+class ActivityAttempt(models.Model):
+    """A person's latest result in an interactive activity, by the activity's
+    translation_key (Spanish and English share it). Scores are formative: the browser
+    reports them."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="activity_attempts",
+        verbose_name=_("person"),
+    )
+    activity_key = models.UUIDField(_("activity"))
+    completed = models.BooleanField(_("completed"), default=False)
+    success = models.BooleanField(_("success"), null=True)
+    score_raw = models.FloatField(_("score"), null=True)
+    score_min = models.FloatField(_("minimum score"), null=True)
+    score_max = models.FloatField(_("maximum score"), null=True)
+    score_scaled = models.FloatField(_("scaled score"), null=True)
+    state = models.TextField(_("saved state"), blank=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("activity attempt")
+        verbose_name_plural = _("activity attempts")
+        ordering = ["-updated_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "activity_key"], name="one_attempt_per_activity"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.activity_key}"
+
+
+class ActivityStatement(models.Model):
+    """An xAPI statement as the player sent it; one per statement id."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="activity_statements",
+        verbose_name=_("person"),
+    )
+    activity_key = models.UUIDField(_("activity"))
+    statement_id = models.UUIDField(_("statement"))
+    verb = models.CharField(_("verb"), max_length=200)
+    statement = models.JSONField(_("statement"))
+    received_at = models.DateTimeField(_("received"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("activity statement")
+        verbose_name_plural = _("activity statements")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "statement_id"], name="one_record_per_statement"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.verb

@@ -1,8 +1,13 @@
+import json
+import mimetypes
+import re
 import uuid
+from pathlib import PurePosixPath
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, JsonResponse
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -10,6 +15,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_POST
 from wagtail.models import Locale, Page
 
 from curriculum.forms import JournalEntryForm
@@ -153,3 +159,114 @@ def journal(request):
         module = titles.get(entry.module_key, _("A module no longer published"))
         groups.setdefault(booklet, {}).setdefault(module, []).append(entry)
     return TemplateResponse(request, "curriculum/journal.html", {"groups": groups})
+
+
+# ---- Interactive activities (H5P) -------------------------------------------------
+
+H5P_FILE_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self'; media-src 'self'; object-src 'none'; base-uri 'self'; "
+    "form-action 'none'; frame-ancestors 'self'"
+)
+DIGEST = re.compile(r"^[0-9a-f]{64}$")
+
+
+def h5p_file(request, digest: str, path: str):
+    """A file of a checked, stored H5P package: same origin, no sniffing, cached for good
+    (the folder is named by the package's hash, so its content never changes)."""
+    from curriculum.h5p import ALLOWED_EXTENSIONS, STORAGE_ROOT
+
+    parts = PurePosixPath(path).parts
+    extension = PurePosixPath(path).suffix.lower().lstrip(".")
+    if (
+        not DIGEST.match(digest)
+        or not parts
+        or any(part in {"", ".", ".."} for part in parts)
+        or "\\" in path
+        or extension not in ALLOWED_EXTENSIONS
+    ):
+        raise Http404
+    name = f"{STORAGE_ROOT}/{digest}/{path}"
+    if not default_storage.exists(name):
+        raise Http404
+    content_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
+    if extension == "js":
+        content_type = "text/javascript"
+    response = FileResponse(default_storage.open(name, "rb"), content_type=content_type)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = H5P_FILE_POLICY
+    response["Cache-Control"] = "public, max-age=31536000, immutable"
+    return response
+
+
+def _activity_or_404(activity_key):
+    from curriculum.models import H5PActivity
+
+    activity = H5PActivity.objects.filter(translation_key=activity_key).first()
+    if activity is None:
+        raise Http404
+    return activity
+
+
+@require_POST
+def activity_statement(request, activity_key: uuid.UUID):
+    """Receive an xAPI statement from the player (signed-in people only)."""
+    from curriculum.services import MAX_STATEMENT_BYTES, StatementRefused, activity_statement_record
+
+    if not request.user.is_authenticated:
+        return JsonResponse({"error": _("Sign in to keep your results.")}, status=403)
+    _activity_or_404(activity_key)
+    if len(request.body) > MAX_STATEMENT_BYTES:
+        return JsonResponse({"error": _("The statement is too large.")}, status=413)
+    try:
+        statement = json.loads(request.body)
+        attempt, created = activity_statement_record(
+            user=request.user, activity_key=activity_key, statement=statement
+        )
+    except (ValueError, StatementRefused):
+        return JsonResponse({"error": _("That is not a valid xAPI statement.")}, status=400)
+    return JsonResponse({"recorded": created}, status=201 if created else 200)
+
+
+@never_cache
+def activity_state(request, activity_key: uuid.UUID):
+    """The player's saved state, so a trainee continues where they left off."""
+    from curriculum.models import ActivityAttempt
+    from curriculum.services import MAX_STATEMENT_BYTES, activity_state_save
+
+    if not request.user.is_authenticated:
+        return JsonResponse({"error": _("Sign in to keep your results.")}, status=403)
+    _activity_or_404(activity_key)
+    if request.method == "POST":
+        if len(request.body) > MAX_STATEMENT_BYTES:
+            return JsonResponse({"error": _("The statement is too large.")}, status=413)
+        try:
+            state = json.loads(request.body).get("state", "")
+        except (ValueError, AttributeError):
+            return JsonResponse({"error": _("That is not a valid xAPI statement.")}, status=400)
+        activity_state_save(user=request.user, activity_key=activity_key, state=str(state))
+        return JsonResponse({"saved": True})
+    attempt = ActivityAttempt.objects.filter(user=request.user, activity_key=activity_key).first()
+    return JsonResponse({"state": attempt.state if attempt else ""})
+
+
+@never_cache
+@login_required
+def my_progress(request):
+    """What this person studied and how their activities went (formative scores)."""
+    from curriculum.models import ActivityAttempt, H5PActivity, ModuleProgress
+
+    attempts = list(ActivityAttempt.objects.filter(user=request.user))
+    locale = Locale.get_active()
+    titles = {}
+    for activity in H5PActivity.objects.filter(
+        translation_key__in=[a.activity_key for a in attempts]
+    ).select_related("locale"):
+        if activity.translation_key not in titles or activity.locale == locale:
+            titles[activity.translation_key] = activity.title
+    for attempt in attempts:
+        attempt.title = titles.get(attempt.activity_key, _("An activity no longer published"))
+    studied = ModuleProgress.objects.filter(user=request.user).count()
+    return TemplateResponse(
+        request, "curriculum/my_progress.html", {"attempts": attempts, "studied": studied}
+    )

@@ -190,7 +190,11 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static"))
-STATICFILES_DIRS = [SITE_DIR / "static"]
+# build/static holds front-end packages installed by `make assets` (npm, pinned by
+# package-lock.json): served by us, never from a CDN.
+STATICFILES_DIRS = [
+    path for path in (SITE_DIR / "static", BASE_DIR / "build" / "static") if path.exists()
+]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 STORAGES = {
