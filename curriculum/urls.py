@@ -9,6 +9,12 @@ urlpatterns = [
     path(_("glossary/"), views.glossary, name="glossary"),
     path(_("journal/"), views.journal, name="journal"),
     path(_("progress/"), views.my_progress, name="my_progress"),
+    path(
+        "activities/<uuid:activity_key>/statements/",
+        views.activity_statement,
+        name="activity_statement",
+    ),
+    path("activities/<uuid:activity_key>/state/", views.activity_state, name="activity_state"),
     path(_("journal/<int:pk>/"), views.journal_entry, name="journal_entry"),
     path(
         _("journal/write/<uuid:module_key>/<str:prompt_id>/"),
@@ -17,13 +23,7 @@ urlpatterns = [
     ),
 ]
 
-# Not under a language prefix: the player and its files are the same in every language.
+# Not under a language prefix: package files are the same in every language.
 activity_urlpatterns = [
     path("h5p/<str:digest>/<path:path>", views.h5p_file, name="h5p_file"),
-    path(
-        "activities/<uuid:activity_key>/statements/",
-        views.activity_statement,
-        name="activity_statement",
-    ),
-    path("activities/<uuid:activity_key>/state/", views.activity_state, name="activity_state"),
 ]

@@ -199,13 +199,14 @@ def h5p_file(request, digest: str, path: str):
     return response
 
 
-def _activity_or_404(activity_key):
+def _unknown_activity(activity_key):
+    """A JSON 404 for an activity that does not exist (a plain Http404 here would be
+    turned into a redirect to a language prefix by LocaleMiddleware)."""
     from curriculum.models import H5PActivity
 
-    activity = H5PActivity.objects.filter(translation_key=activity_key).first()
-    if activity is None:
-        raise Http404
-    return activity
+    if H5PActivity.objects.filter(translation_key=activity_key).exists():
+        return None
+    return JsonResponse({"error": _("There is no such activity.")}, status=404)
 
 
 @require_POST
@@ -215,12 +216,13 @@ def activity_statement(request, activity_key: uuid.UUID):
 
     if not request.user.is_authenticated:
         return JsonResponse({"error": _("Sign in to keep your results.")}, status=403)
-    _activity_or_404(activity_key)
+    if missing := _unknown_activity(activity_key):
+        return missing
     if len(request.body) > MAX_STATEMENT_BYTES:
         return JsonResponse({"error": _("The statement is too large.")}, status=413)
     try:
         statement = json.loads(request.body)
-        attempt, created = activity_statement_record(
+        _attempt, created = activity_statement_record(
             user=request.user, activity_key=activity_key, statement=statement
         )
     except (ValueError, StatementRefused):
@@ -236,7 +238,8 @@ def activity_state(request, activity_key: uuid.UUID):
 
     if not request.user.is_authenticated:
         return JsonResponse({"error": _("Sign in to keep your results.")}, status=403)
-    _activity_or_404(activity_key)
+    if missing := _unknown_activity(activity_key):
+        return missing
     if request.method == "POST":
         if len(request.body) > MAX_STATEMENT_BYTES:
             return JsonResponse({"error": _("The statement is too large.")}, status=413)

@@ -1,11 +1,11 @@
 """Reads for workshops, each in a fixed number of queries."""
 
-from django.db.models import Q
+from django.db.models import Avg, Count, Q
 from django.utils import timezone
 from wagtail.models import Locale
 
 from booklets.models import BookletPage, ModulePage
-from curriculum.models import ModuleProgress
+from curriculum.models import ActivityAttempt, ModuleProgress
 from workshops.models import (
     ExerciseResponse,
     Invitation,
@@ -71,9 +71,16 @@ def dashboard(*, cohort) -> dict:
             user__in=[t.pk for t in trainees], module_key__in=module_keys
         ).values_list("user_id", "module_key")
     )
+    activity_results = {
+        row["user_id"]: row
+        for row in ActivityAttempt.objects.filter(user__in=[t.pk for t in trainees])
+        .values("user_id")
+        .annotate(completed=Count("pk", filter=Q(completed=True)), scored=Avg("score_scaled"))
+    }
     rows = [
         {
             "trainee": trainee,
+            "activities": activity_results.get(trainee.pk),
             "cells": [(module, (trainee.pk, module.translation_key) in done) for module in modules],
             "done": sum(1 for module in modules if (trainee.pk, module.translation_key) in done),
         }

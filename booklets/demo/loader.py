@@ -411,6 +411,70 @@ def _demo_cohort(report: SeedReport) -> None:
     report.add("demo cohort")
 
 
+DEMO_ACTIVITY = {
+    "es": (
+        "¿Dónde está la herida?",
+        "¿Dónde está la herida del trauma psicosocial?",
+        [
+            ("Solo en la persona que sufrió la violencia", False),
+            ("En las relaciones de una comunidad y una sociedad", True),
+            ("En ningún lado: el miedo pasa solo", False),
+        ],
+    ),
+    "en": (
+        "Where is the wound?",
+        "Where does the wound of psychosocial trauma lie?",
+        [
+            ("Only in the person who suffered the violence", False),
+            ("In the relationships of a community and a society", True),
+            ("Nowhere: fear goes away by itself", False),
+        ],
+    ),
+}
+
+
+def _demo_activity(report: SeedReport) -> None:
+    """One interactive activity (our own tiny H5P content type) in both languages, at
+    the end of the first booklet's tools module."""
+    from curriculum.h5p_demo import question_package
+    from curriculum.models import H5PActivity
+    from curriculum.services import activity_from_package
+
+    if H5PActivity.objects.filter(title=DEMO_ACTIVITY[SOURCE][0]).exists():
+        return
+    source_tools = (
+        ModulePage.objects.filter(locale__language_code=SOURCE, kind="tools")
+        .order_by("path")
+        .first()
+    )
+    if source_tools is None:
+        return
+    activities = {}
+    for language, (title, question, answers) in DEMO_ACTIVITY.items():
+        activities[language] = activity_from_package(
+            title=title,
+            data=question_package(
+                title=title, question=question, answers=answers, language=language
+            ),
+            locale=Locale.objects.get(language_code=language),
+            translation_of=activities.get(SOURCE),
+        )
+    for language, activity in activities.items():
+        module = (
+            source_tools
+            if language == SOURCE
+            else source_tools.get_translation_or_none(Locale.objects.get(language_code=language))
+        )
+        if module is None:
+            continue
+        module = module.specific
+        data = list(module.body.raw_data)
+        data.append(_block("interactive_activity", {"activity": activity.pk, "introduction": ""}))
+        module.body = json.dumps(data)
+        _publish(module)
+    report.add("demo activity")
+
+
 @transaction.atomic
 def seed_demo(*, with_accounts: bool = True) -> SeedReport:
     """Create whatever part of the demo curriculum is missing, in one transaction."""
@@ -421,6 +485,7 @@ def seed_demo(*, with_accounts: bool = True) -> SeedReport:
     _home_texts(homes, report)
     _booklets(homes, terms, image_id, report)
     _standard_pages(homes, terms, image_id, report)
+    _demo_activity(report)
     if with_accounts:
         _accounts(report)
         _demo_cohort(report)

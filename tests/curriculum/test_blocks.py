@@ -44,6 +44,7 @@ def test_the_library_has_every_block_the_curriculum_needs():
         "facilitator_note",
         "image",
         "source_reference",
+        "interactive_activity",
     }
 
 

@@ -62,16 +62,17 @@ def test_playing_an_activity_records_the_attempt_once(site, browser, sign_in, mo
     assert "¿Dónde está la herida?" in row.inner_text() and "1 / 1" in row.inner_text()
 
     # The same statement again (a retry, a double send) is not a second record.
+    page.goto(site + module.url)
     count = ActivityStatement.objects.filter(user=person).count()
     again = page.evaluate(
         """async ([url, body]) => {
-            const csrf = document.cookie.split('; ').find(c => c.startsWith('csrftoken='));
+            const token = document.querySelector('.h5p-activity').dataset.csrf;
             const r = await fetch(url, {method: 'POST', credentials: 'same-origin',
-              headers: {'Content-Type': 'application/json', 'X-CSRFToken': csrf ? csrf.split('=')[1] : ''},
+              headers: {'Content-Type': 'application/json', 'X-CSRFToken': token},
               body});
             return r.status;
         }""",
-        [f"/activities/{activity.translation_key}/statements/", statements[-1]],
+        [f"/es/activities/{activity.translation_key}/statements/", statements[-1]],
     )
     assert again == 200
     assert ActivityStatement.objects.filter(user=person).count() == count

@@ -317,3 +317,17 @@ def test_session_kit_has_the_plan_the_modules_and_the_exercises(client, world):
     assert "Contenido del módulo." in page and "Nota para facilitar." in page
     assert "Mapa de actores" in page  # the exercise linked to that module
     assert "Módulo 2" not in page  # not covered by this session
+
+
+def test_dashboard_shows_activity_results(client, world):
+    from curriculum.models import ActivityAttempt
+
+    ActivityAttempt.objects.create(
+        user=world.trainee_a,
+        activity_key=world.modules[0].translation_key,
+        completed=True,
+        score_scaled=0.5,
+    )
+    client.force_login(world.facilitator_a)
+    page = client.get(reverse("workshops:dashboard", args=[world.cohort_a.pk])).content.decode()
+    assert "1 · 50%" in page

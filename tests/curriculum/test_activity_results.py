@@ -1,0 +1,134 @@
+"""Activity results: signed-in only, CSRF-protected, size-limited, idempotent by id."""
+
+import json
+import uuid
+
+import pytest
+from bs4 import BeautifulSoup
+from django.test import Client
+from wagtail.models import Locale
+
+from curriculum.h5p_demo import LIBRARY_DIR, question_package
+from curriculum.models import ActivityAttempt, ActivityStatement
+from curriculum.services import activity_from_package
+from tests.factories import BookletPageFactory, ModulePageFactory, block, body, trainee
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def activity(homes, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    }
+    return activity_from_package(
+        title="Pregunta",
+        data=question_package(title="Q", question="¿?", answers=[("Sí", True), ("No", False)]),
+        locale=Locale.objects.get(language_code="es"),
+    )
+
+
+def statement(score=1, statement_id=None):
+    return {
+        "id": str(statement_id or uuid.uuid4()),
+        "verb": {"id": "http://adlnet.gov/expapi/verbs/answered"},
+        "result": {
+            "score": {"raw": score, "min": 0, "max": 1, "scaled": score},
+            "completion": True,
+            "success": bool(score),
+        },
+    }
+
+
+def post(client, activity, payload, **extra):
+    return client.post(
+        f"/es/activities/{activity.translation_key}/statements/",
+        data=json.dumps(payload) if not isinstance(payload, bytes) else payload,
+        content_type="application/json",
+        **extra,
+    )
+
+
+def test_a_statement_makes_an_attempt_and_the_same_id_three_times_makes_one_record(
+    client, activity
+):
+    person = trainee()
+    client.force_login(person)
+    same = statement(statement_id=uuid.uuid4())
+    assert post(client, activity, same).status_code == 201
+    assert post(client, activity, same).status_code == 200
+    assert post(client, activity, same).status_code == 200
+    assert ActivityStatement.objects.filter(user=person).count() == 1
+    attempt = ActivityAttempt.objects.get(user=person)
+    assert (attempt.score_raw, attempt.score_max, attempt.completed, attempt.success) == (
+        1,
+        1,
+        True,
+        True,
+    )
+    progress = client.get("/es/progreso/").content.decode()
+    assert "Pregunta" in progress and "1 / 1" in progress
+
+
+def test_only_signed_in_people_with_a_csrf_token_send_results(activity):
+    anonymous = Client()
+    assert post(anonymous, activity, statement()).status_code == 403
+    strict = Client(enforce_csrf_checks=True)
+    strict.force_login(trainee())
+    assert post(strict, activity, statement()).status_code == 403
+    assert not ActivityStatement.objects.exists()
+
+
+def test_bad_and_oversized_statements_are_refused(client, activity):
+    client.force_login(trainee())
+    assert post(client, activity, b"not json").status_code == 400
+    assert post(client, activity, {"id": "not-a-uuid", "verb": {"id": "x"}}).status_code == 400
+    huge = statement()
+    huge["padding"] = "x" * 40_000
+    assert post(client, activity, huge).status_code == 413
+    assert (
+        client.post(
+            f"/es/activities/{uuid.uuid4()}/statements/", "{}", content_type="application/json"
+        ).status_code
+        == 404
+    )
+    assert not ActivityStatement.objects.exists()
+
+
+def test_state_is_kept_to_resume(client, activity):
+    client.force_login(trainee())
+    url = f"/es/activities/{activity.translation_key}/state/"
+    assert client.get(url).json() == {"state": ""}
+    client.post(url, json.dumps({"state": '{"answered": 1}'}), content_type="application/json")
+    assert client.get(url).json() == {"state": '{"answered": 1}'}
+
+
+def test_package_files_are_served_same_origin_without_sniffing(client, activity):
+    response = client.get(f"/h5p/{activity.package_digest}/{LIBRARY_DIR}/question.js")
+    assert response.status_code == 200
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Content-Type"].startswith("text/javascript")
+    assert "default-src 'self'" in response["Content-Security-Policy"]
+    assert "immutable" in response["Cache-Control"]
+    for bad in ("../../etc/passwd", f"{LIBRARY_DIR}/../h5p.json", "content/x.html"):
+        assert client.get(f"/h5p/{activity.package_digest}/{bad}").status_code == 404
+    assert client.get(f"/h5p/{'0' * 64}/h5p.json").status_code == 404
+
+
+def test_the_player_loads_only_on_pages_with_an_activity(client, homes, activity):
+    booklet = BookletPageFactory(parent=homes["es"])
+    with_activity = ModulePageFactory(
+        parent=booklet,
+        body=body(block("interactive_activity", {"activity": activity.pk, "introduction": ""})),
+    )
+    without = ModulePageFactory(parent=booklet, body=body(block("text", "<p>Texto.</p>")))
+    scripts = lambda page: [  # noqa: E731
+        s["src"]
+        for s in BeautifulSoup(client.get(page.url).content, "html.parser").find_all(
+            "script", src=True
+        )
+    ]
+    assert any("h5p-standalone/main.bundle.js" in src for src in scripts(with_activity))
+    assert not any("h5p" in src for src in scripts(without))
