@@ -132,3 +132,21 @@ def test_the_player_loads_only_on_pages_with_an_activity(client, homes, activity
     ]
     assert any("h5p-standalone/main.bundle.js" in src for src in scripts(with_activity))
     assert not any("h5p" in src for src in scripts(without))
+
+
+def test_without_the_player_the_page_says_the_activity_is_not_available(
+    client, homes, activity, monkeypatch
+):
+    from curriculum.templatetags import activity_tags
+
+    monkeypatch.setattr(activity_tags, "_player_installed", lambda: False)
+    booklet = BookletPageFactory(parent=homes["es"])
+    module = ModulePageFactory(
+        parent=booklet,
+        body=body(block("interactive_activity", {"activity": activity.pk, "introduction": ""})),
+    )
+    response = client.get(module.url)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Esta actividad no está disponible en este momento." in page
+    assert "h5p-standalone" not in page
