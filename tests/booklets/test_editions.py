@@ -73,7 +73,10 @@ def test_publishing_edition_3_keeps_edition_2_readable_and_superseded(client, se
     toc = parse(client.get(booklet.url))
     studied = [li.select_one(".toc__title").get_text() for li in toc.select(".toc__item--studied")]
     assert studied == ["Privar de la libertad"]
-    assert toc.select_one("#editions-heading") is not None
+    assert toc.body["class"] == ["booklet-page", f"theme-{booklet.theme_colour}"]
+    earlier = toc.select("main #editions-heading")
+    assert len(earlier) == 1 and len(toc.select("#editions-heading")) == 1
+    assert "Edición 2, 2021" in earlier[0].find_parent("section").get_text()
 
     changes = parse(client.get(f"{booklet.url}changes/2/"))
     sections = {
