@@ -64,6 +64,21 @@ LIMITS = PackageLimits(
     allowed_extensions=ALLOWED_EXTENSIONS,
 )
 STORAGE_ROOT = "h5p"
+# What reading a damaged or hostile zip can raise, besides our own refusals.
+UNREADABLE = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    zlib.error,
+    EOFError,
+    ValueError,
+    OSError,
+    RuntimeError,
+    NotImplementedError,
+)
+
+
+def _not_a_zip_message() -> str:
+    return _("This file is not an H5P package (not a readable zip archive).")
 
 
 class PackageRefused(Exception):
@@ -156,37 +171,16 @@ def package_check(data: bytes) -> CheckedPackage:
                 raise PackageRefused(
                     _("The package is damaged (“%(name)s” cannot be read).") % {"name": broken}
                 )
-    except (
-        zipfile.BadZipFile,
-        zipfile.LargeZipFile,
-        zlib.error,
-        EOFError,
-        ValueError,
-        OSError,
-        RuntimeError,
-        NotImplementedError,
-    ) as error:
-        raise PackageRefused(
-            _("This file is not an H5P package (not a readable zip archive).")
-        ) from error
+    except UNREADABLE as error:
+        raise PackageRefused(_not_a_zip_message()) from error
     try:
         package = read_package(data, limits=LIMITS)
     except H5PError as error:
         raise PackageRefused(
             _("The package is not valid H5P: %(reason)s.") % {"reason": error}
         ) from error
-    except (
-        zipfile.BadZipFile,
-        zlib.error,
-        EOFError,
-        ValueError,
-        OSError,
-        RuntimeError,
-        NotImplementedError,
-    ) as error:
-        raise PackageRefused(
-            _("This file is not an H5P package (not a readable zip archive).")
-        ) from error
+    except UNREADABLE as error:
+        raise PackageRefused(_not_a_zip_message()) from error
     main = package.metadata.get("mainLibrary")
     if not isinstance(main, str) or not main:
         raise PackageRefused(_("h5p.json does not name a main library."))
