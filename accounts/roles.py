@@ -56,7 +56,3 @@ def has_mfa(user) -> bool:
         ).exists()
     return user._claves_has_mfa
 
-
-def role_of(user) -> str:
-    """The coarse role that decides what a rendered page may contain (and so its cache)."""
-    return "facilitator" if is_facilitator(user) else "reader"

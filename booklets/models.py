@@ -14,7 +14,6 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from accounts.roles import is_facilitator
 from curriculum.blocks import BaseStreamBlock, ModuleStreamBlock
 from curriculum.richtext import page_links_resolved
 from curriculum.selectors import last_studied_module_key, studied_module_keys
@@ -324,7 +323,6 @@ class BookletPage(RoutablePageMixin, Page):
         context = {
             **self.get_context(request),
             "modules": modules,
-            "print_view": True,
             "show_sensitive_content": True,
         }
         with page_links_resolved(raw, request):
@@ -426,7 +424,6 @@ class ModulePage(PageLinksPrefetchMixin, Page):
         context["booklet"] = booklet
         context["module_count"] = len(siblings)
         context["home"] = booklet.get_parent().specific
-        context["viewer_is_facilitator"] = is_facilitator(user)
         context["is_studied"] = bool(
             studied_module_keys(user=user, module_keys=[self.translation_key])
         )
