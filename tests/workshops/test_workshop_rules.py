@@ -331,3 +331,13 @@ def test_dashboard_shows_activity_results(client, world):
     client.force_login(world.facilitator_a)
     page = client.get(reverse("workshops:dashboard", args=[world.cohort_a.pk])).content.decode()
     assert "1 · 50%" in page
+
+
+def test_csv_exports_keep_a_formula_like_name_as_text(client, world):
+    world.trainee_a.display_name = '=HYPERLINK("http://evil.example","x")'
+    world.trainee_a.save()
+    client.force_login(world.facilitator_a)
+    for name in ("attendance_csv", "progress_csv"):
+        text = client.get(reverse(f"workshops:{name}", args=[world.cohort_a.pk])).content.decode()
+        assert "\n=HYPERLINK" not in text
+        assert "'=HYPERLINK" in text
