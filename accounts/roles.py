@@ -55,4 +55,3 @@ def has_mfa(user) -> bool:
             user=user, type=Authenticator.Type.TOTP
         ).exists()
     return user._claves_has_mfa
-
