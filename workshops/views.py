@@ -420,12 +420,14 @@ def exercise_responses(request, cohort, exercise_id):
     )
 
 
-def _note_form(cohort, data=None, initial=None):
+def _note_form(cohort, trainees, data=None, initial=None):
+    # The choices are this cohort's sessions and trainees, so a valid form can only
+    # name those.
     sessions = [
         (s.pk, formats.date_format(timezone.localtime(s.starts_at), "SHORT_DATETIME_FORMAT"))
         for s in cohort.sessions.all()
     ]
-    participants = [(t.pk, str(t)) for t in selectors.trainees_of(cohort=cohort)]
+    participants = [(t.pk, str(t)) for t in trainees]
     return NoteForm(data, initial=initial, sessions=sessions, participants=participants)
 
 
@@ -442,7 +444,8 @@ def notes(request, cohort, note_id=None):
             "text": note.text,
             "version": note.version,
         }
-    form = _note_form(cohort, request.POST or None, initial)
+    trainees = {t.pk: t for t in selectors.trainees_of(cohort=cohort)}
+    form = _note_form(cohort, trainees.values(), request.POST or None, initial)
     status = 200
     if request.method == "POST":
         status = 400
@@ -451,12 +454,7 @@ def notes(request, cohort, note_id=None):
             session = (
                 cohort.sessions.filter(pk=data["session"]).first() if data["session"] else None
             )
-            participant_ids = {t.pk for t in selectors.trainees_of(cohort=cohort)}
-            participant = None
-            if data["participant"] in participant_ids:
-                participant = next(
-                    t for t in selectors.trainees_of(cohort=cohort) if t.pk == data["participant"]
-                )
+            participant = trainees.get(data["participant"])
             try:
                 if note:
                     services.note_update(

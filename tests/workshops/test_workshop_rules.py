@@ -341,3 +341,14 @@ def test_csv_exports_keep_a_formula_like_name_as_text(client, world):
         text = client.get(reverse(f"workshops:{name}", args=[world.cohort_a.pk])).content.decode()
         assert "\n=HYPERLINK" not in text
         assert "'=HYPERLINK" in text
+
+
+def test_a_note_cannot_be_about_someone_from_another_cohort(client, world):
+    client.force_login(world.facilitator_a)
+    before = FacilitatorNote.objects.count()
+    response = client.post(
+        reverse("workshops:notes", args=[world.cohort_a.pk]),
+        {"about": "participant", "participant": world.trainee_b.pk, "text": "Ajena."},
+    )
+    assert response.status_code == 400
+    assert FacilitatorNote.objects.count() == before
