@@ -4,7 +4,8 @@ from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
@@ -38,7 +39,9 @@ def profile(request):
     if request.method == "POST" and form.is_valid():
         user = form.save()
         messages.success(request, _("Your profile has been saved."))
-        return redirect(f"/{user.preferred_language}/accounts/profile/")
+        # The page comes back in the language the person just chose.
+        with translation.override(user.preferred_language):
+            return redirect(reverse("accounts:profile"))
     return render(request, "accounts/profile.html", {"form": form})
 
 
