@@ -1,5 +1,6 @@
 """The language switcher and hreflang links: the same page in the other language."""
 
+import re
 from dataclasses import dataclass
 
 from django import template
@@ -21,6 +22,17 @@ class LanguageAlternate:
     is_translation: bool
 
 
+# One slash, then neither a slash nor a backslash (browsers read "/\host" as "//host"),
+# and no whitespace or control character anywhere (browsers drop tabs and newlines, so
+# "/\t/host" would become "//host"). Anything else could lead to another host.
+_OWN_PATH = re.compile(r"/(?![/\\])[^\x00-\x20\x7f\\]*")
+
+
+def is_own_path(url: str) -> bool:
+    """Whether `url` is a path of this site and nothing else: no scheme, no host."""
+    return _OWN_PATH.fullmatch(url) is not None
+
+
 def _home_urls(request) -> dict[str, str]:
     site = Site.find_for_request(request)
     if site is None:
@@ -32,49 +44,48 @@ def _home_urls(request) -> dict[str, str]:
 def language_alternates(context) -> list[LanguageAlternate]:
     """For each language, where this page is in that language.
 
-    A Wagtail page links to its live translation, or to that language's home page when
-    there is none; any other view links to the same path under the other prefix.
+    A Wagtail page links to its live translation; any other view links to the same path
+    under the other prefix. When there is no such thing (no translation, or a path that
+    does not resolve, as on a not-found page), or when the address found is not one of
+    this site's own paths, the link goes to that language's home page instead.
     """
     if "_language_alternates" in context:
         return context["_language_alternates"]
     request = context.get("request")
+    if request is None:
+        context["_language_alternates"] = []
+        return []
     page = context.get("page")
     current = get_language()
-    alternates = []
-    if isinstance(page, Page) and request is not None:
+    if isinstance(page, Page):
         translations = {
-            p.locale.language_code: p
+            p.locale.language_code: p.get_url(request)
             for p in page.get_translations(inclusive=True).live().select_related("locale")
         }
-        home_urls = None
-        for code, _name in settings.LANGUAGES:
-            translated = translations.get(code)
-            if translated is not None:
-                url, is_translation = translated.get_url(request), True
-            else:
-                if home_urls is None:
-                    home_urls = _home_urls(request)
-                url, is_translation = home_urls.get(code, f"/{code}/"), False
-            alternates.append(
-                LanguageAlternate(
-                    code,
-                    get_language_info(code)["name_local"],
-                    url,
-                    code == current,
-                    is_translation,
-                )
+    else:
+        # The path as asked for: only ever the start of a translation, never a link as is.
+        path = request.get_full_path()
+        translations = {code: translate_url(path, code) for code, _name in settings.LANGUAGES}
+        # translate_url gives the path back unchanged when it does not resolve: then
+        # there is nothing in any language to link to or to announce.
+        if all(url == path for code, url in translations.items() if code != current):
+            translations = {}
+    home_urls = None
+    alternates = []
+    for code, _name in settings.LANGUAGES:
+        url = translations.get(code)
+        is_translation = url is not None and is_own_path(url)
+        if not is_translation:
+            if home_urls is None:
+                home_urls = _home_urls(request)
+            url = home_urls.get(code)
+            if url is None or not is_own_path(url):
+                url = f"/{code}/"
+        alternates.append(
+            LanguageAlternate(
+                code, get_language_info(code)["name_local"], url, code == current, is_translation
             )
-    elif request is not None:
-        for code, _name in settings.LANGUAGES:
-            alternates.append(
-                LanguageAlternate(
-                    code,
-                    get_language_info(code)["name_local"],
-                    translate_url(request.get_full_path(), code),
-                    code == current,
-                    True,
-                )
-            )
+        )
     context["_language_alternates"] = alternates
     return alternates
 
