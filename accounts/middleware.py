@@ -7,7 +7,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
 from accounts import roles
-from accounts.services import redirect_to_second_factor_setup, session_touch
+from accounts.services import redirect_to_second_factor, session_touch
 
 STARTED_AT = "claves_started_at"
 SEEN_AT = "claves_seen_at"
@@ -45,9 +45,9 @@ class SessionTimeoutMiddleware:
 
 
 class StaffSecondFactorMiddleware:
-    """Facilitators, editors and moderators must set up a second factor before the
-    Wagtail admin opens for them. Facilitator views check the same with
-    `accounts.decorators.facilitator_required`."""
+    """The Wagtail admin opens only in a session where a staff member used their second
+    factor (accounts.roles.staff_powers); anyone else is asked to set it up or to use
+    it. Facilitator views check the same with `accounts.decorators.facilitator_required`."""
 
     ADMIN_PREFIX = "/admin/"
     ALWAYS_OPEN = ("/admin/logout/",)
@@ -56,12 +56,11 @@ class StaffSecondFactorMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.path.startswith(self.ADMIN_PREFIX) and not request.path.startswith(
+        in_admin = request.path.startswith(self.ADMIN_PREFIX) and not request.path.startswith(
             self.ALWAYS_OPEN
-        ):
-            user = request.user
-            if roles.requires_mfa(user) and not roles.has_mfa(user):
-                return redirect_to_second_factor_setup(request)
+        )
+        if in_admin and roles.requires_mfa(request.user) and not roles.staff_powers(request):
+            return redirect_to_second_factor(request)
         return self.get_response(request)
 
 

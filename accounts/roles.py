@@ -1,5 +1,13 @@
-"""Who may see what. Every rule about roles is decided here and nowhere else."""
+"""Who may see what. Every rule about roles is decided here and nowhere else.
 
+Staff powers (the Wagtail admin, facilitator pages and cohort management, facilitator-only
+material) belong to a *session*, not only to an account: a password alone never opens
+them. They open only where the person used their second factor in this very session
+(allauth's authentication records), so a stolen password gets no further than a
+trainee's view.
+"""
+
+from allauth.account.authentication import get_authentication_records
 from django.contrib.auth.models import AnonymousUser
 
 FACILITATORS = "Facilitators"
@@ -12,6 +20,9 @@ MODERATORS = "Moderators"
 FACILITATOR_MATERIAL_GROUPS = frozenset({FACILITATORS, EDITORS, MODERATORS})
 # Those whose account must be protected by a second factor.
 STAFF_GROUPS = FACILITATOR_MATERIAL_GROUPS
+
+# allauth's record of a second factor (TOTP or a recovery code) used in the session.
+SECOND_FACTOR_METHOD = "mfa"
 
 
 def _group_names(user) -> frozenset[str]:
@@ -30,18 +41,17 @@ def _is_signed_in(user) -> bool:
     )
 
 
-def is_facilitator(user) -> bool:
-    """May this person read facilitator-only notes and guides?"""
-    if not _is_signed_in(user):
-        return False
-    return user.is_superuser or bool(_group_names(user) & FACILITATOR_MATERIAL_GROUPS)
-
-
 def requires_mfa(user) -> bool:
-    """Must this person have a second factor before facilitator views or the admin?"""
+    """Is this a staff account (facilitator, editor, moderator, administrator), which
+    needs a second factor before any staff power opens?"""
     if not _is_signed_in(user):
         return False
-    return user.is_superuser or user.is_staff or bool(_group_names(user) & STAFF_GROUPS)
+    return (
+        user.is_superuser
+        or user.is_staff
+        or bool(_group_names(user) & STAFF_GROUPS)
+        or user.has_perm("wagtailadmin.access_admin")
+    )
 
 
 def has_mfa(user) -> bool:
@@ -55,3 +65,41 @@ def has_mfa(user) -> bool:
             user=user, type=Authenticator.Type.TOTP
         ).exists()
     return user._claves_has_mfa
+
+
+def second_factor_used(request) -> bool:
+    """Did the person signed in on this request use their second factor in this
+    session (at sign-in, on re-authentication, or when they set it up)?"""
+    if request is None or not hasattr(request, "session"):
+        return False
+    user = getattr(request, "user", None)
+    if not _is_signed_in(user):
+        return False
+    return any(
+        isinstance(record, dict) and record.get("method") == SECOND_FACTOR_METHOD
+        for record in get_authentication_records(request, user)
+    )
+
+
+def staff_powers(request) -> bool:
+    """May this request use staff powers? Only a staff account, in a session where the
+    second factor was used. The one rule the admin, facilitator views, cohort management
+    and facilitator-only blocks all ask."""
+    user = getattr(request, "user", None) if request is not None else None
+    return requires_mfa(user) and second_factor_used(request)
+
+
+def is_facilitator(request) -> bool:
+    """May this request read facilitator-only notes and guides, and run cohorts?"""
+    if not staff_powers(request):
+        return False
+    user = request.user
+    return user.is_superuser or bool(_group_names(user) & FACILITATOR_MATERIAL_GROUPS)
+
+
+def is_facilitator_account(user) -> bool:
+    """Does this account hold a facilitator role (whatever the session)? For deciding
+    what to offer, never for what to show."""
+    if not _is_signed_in(user):
+        return False
+    return user.is_superuser or bool(_group_names(user) & FACILITATOR_MATERIAL_GROUPS)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_variables
 
 from accounts.models import UserSession
+from accounts.roles import has_mfa
 
 
 def _session_store():
@@ -44,15 +45,27 @@ def sessions_end_all(*, user) -> int:
     return len(keys)
 
 
-def redirect_to_second_factor_setup(request):
-    messages.warning(
-        request,
-        _(
-            "Your role gives you access to other people's work, so your account needs a "
-            "second factor. Set up an authenticator app to continue."
-        ),
-    )
-    target = reverse("mfa_activate_totp")
+def redirect_to_second_factor(request):
+    """Send a staff member whose session has no second factor to set one up, or, when
+    they have one, to use it now; then back to where they were going."""
+    if has_mfa(request.user):
+        messages.info(
+            request,
+            _(
+                "Your role gives you access to other people's work: enter a code from "
+                "your authenticator app to continue."
+            ),
+        )
+        target = reverse("mfa_reauthenticate")
+    else:
+        messages.warning(
+            request,
+            _(
+                "Your role gives you access to other people's work, so your account needs a "
+                "second factor. Set up an authenticator app to continue."
+            ),
+        )
+        target = reverse("mfa_activate_totp")
     return redirect(f"{target}?{urlencode({'next': request.get_full_path()})}")
 
 

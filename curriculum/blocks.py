@@ -15,9 +15,8 @@ RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
 SHORT_RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
 
-def _request_user(context):
-    request = (context or {}).get("request")
-    return getattr(request, "user", None)
+def _request(context):
+    return (context or {}).get("request")
 
 
 class BodyTextBlock(blocks.RichTextBlock):
@@ -275,7 +274,7 @@ class FacilitatorNoteBlock(blocks.StructBlock):
         preview_value = {"note": "<p>Deja tiempo para el silencio después del caso.</p>"}
 
     def render(self, value, context=None):
-        if not is_facilitator(_request_user(context)):
+        if not is_facilitator(_request(context)):
             return ""
         return super().render(value, context)
 

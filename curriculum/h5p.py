@@ -117,7 +117,8 @@ def _check_members(archive: zipfile.ZipFile) -> None:
     total = 0
     for member in members:
         name = member.filename
-        if _unsafe_path(name.rstrip("/") if member.is_dir() else name):
+        # An empty name is no path at all (and zipfile's is_dir() fails on it).
+        if not name or _unsafe_path(name.rstrip("/") if name.endswith("/") else name):
             raise PackageRefused(
                 _("The package contains an unsafe path: “%(name)s”.") % {"name": name}
             )

@@ -1,6 +1,7 @@
 """Factories shared by the test suite."""
 
 import json
+import time
 import uuid
 
 import factory
@@ -58,6 +59,38 @@ def totp_code(secret: str) -> str:
     )
 
     return format_hotp_value(hotp_value(secret, next(iter(yield_hotp_counters_from_time()))))
+
+
+def sign_in(client, user):
+    """Sign `user` in on the test client as allauth's flow would: with their password,
+    and, when they have an authenticator app, with its code in the same session."""
+    from allauth.account.authentication import AUTHENTICATION_METHODS_SESSION_KEY
+    from allauth.mfa.models import Authenticator
+
+    client.force_login(user)
+    records = [{"method": "password", "at": time.time(), "username": user.username}]
+    totp = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).first()
+    if totp is not None:
+        records.append({"method": "mfa", "at": time.time(), "id": totp.pk, "type": "totp"})
+    session = client.session
+    session[AUTHENTICATION_METHODS_SESSION_KEY] = records
+    session["account_authentication_methods_user"] = str(user.pk)
+    session.save()
+    return user
+
+
+def sign_in_with_password_only(client, user):
+    """A session opened with the password alone, as a stolen password would."""
+    from allauth.account.authentication import AUTHENTICATION_METHODS_SESSION_KEY
+
+    client.force_login(user)
+    session = client.session
+    session[AUTHENTICATION_METHODS_SESSION_KEY] = [
+        {"method": "password", "at": time.time(), "username": user.username}
+    ]
+    session["account_authentication_methods_user"] = str(user.pk)
+    session.save()
+    return user
 
 
 def trainee(**kwargs):

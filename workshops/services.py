@@ -3,12 +3,14 @@ errors are WorkshopError with a translated message for the person."""
 
 import datetime
 
+from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from accounts import roles
 from workshops import crypto
 from workshops.models import (
     AgendaItem,
@@ -206,6 +208,22 @@ def notes_rotate_keys() -> int:
         )
         count += 1
     return count
+
+
+@transaction.atomic
+def facilitation_end_if_role_lost(*, user_ids) -> int:
+    """People who no longer hold a facilitator role stop facilitating every cohort at
+    once: their facilitator memberships go (the cohort's notes and feedback stay)."""
+    User = get_user_model()
+    lost = [
+        user.pk
+        for user in User.objects.filter(pk__in=list(user_ids))
+        if not roles.is_facilitator_account(user)
+    ]
+    deleted, _counts = Membership.objects.filter(
+        user_id__in=lost, role=Membership.Role.FACILITATOR
+    ).delete()
+    return deleted
 
 
 def participant_forget(*, user) -> None:

@@ -7,7 +7,7 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.http import HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -20,7 +20,7 @@ from wagtail.models import Locale
 
 from accounts import roles
 from accounts.decorators import facilitator_required
-from accounts.services import redirect_to_second_factor_setup
+from accounts.services import redirect_to_second_factor
 from booklets.models import BookletPage
 from booklets.selectors import facilitator_guides
 from curriculum.markdown import render_markdown
@@ -37,11 +37,28 @@ from workshops.forms import (
     ResponseForm,
     SessionForm,
 )
-from workshops.models import ExerciseResponse, FacilitatorNote, Invitation, SeminarExercise
+from workshops.models import (
+    ExerciseResponse,
+    FacilitatorNote,
+    Invitation,
+    Membership,
+    SeminarExercise,
+)
+
+
+def _facilitation_refused(request):
+    """None when this request may facilitate; otherwise the answer to give: the second
+    factor when the account holds the role, 404 when it no longer does."""
+    if roles.is_facilitator(request):
+        return None
+    if roles.is_facilitator_account(request.user):
+        return redirect_to_second_factor(request)
+    raise Http404
 
 
 def cohort_facilitator(view):
-    """The cohort's own facilitators only (404 for anyone else), behind a second factor."""
+    """The cohort's own facilitators only (404 for anyone else), in a session where
+    they used their second factor."""
 
     @wraps(view)
     @never_cache
@@ -49,8 +66,8 @@ def cohort_facilitator(view):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         cohort = access.cohort_for_facilitator(user=request.user, cohort_id=cohort_id)
-        if roles.requires_mfa(request.user) and not roles.has_mfa(request.user):
-            return redirect_to_second_factor_setup(request)
+        if refused := _facilitation_refused(request):
+            return refused
         return view(request, cohort, *args, **kwargs)
 
     return wrapped
@@ -75,6 +92,8 @@ def cohort_member(view):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         cohort, role = access.cohort_for_member(user=request.user, cohort_id=cohort_id)
+        if role == Membership.Role.FACILITATOR and (refused := _facilitation_refused(request)):
+            return refused
         return view(request, cohort, role, *args, **kwargs)
 
     return wrapped
@@ -94,7 +113,7 @@ def my_cohorts(request):
     return TemplateResponse(
         request,
         "workshops/my_cohorts.html",
-        {"memberships": memberships, "can_create": roles.is_facilitator(request.user)},
+        {"memberships": memberships, "can_create": roles.is_facilitator_account(request.user)},
     )
 
 

@@ -134,8 +134,15 @@ AUTHENTICATION_BACKENDS = [
 ]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
-# Wagtail's admin signs in through the same rate-limited allauth flow.
+# One way in: Wagtail's admin and its private pages sign in through the same
+# rate-limited allauth flow, with the second factor; Wagtail's own password reset is off
+# (allauth's sends mail only to verified addresses).
 WAGTAILADMIN_LOGIN_URL = "account_login"
+WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+# The CSRF token lives in the session, which ends with the browser: no year-long cookie
+# on a shared phone.
+CSRF_USE_SESSIONS = True
 
 # Accounts (django-allauth): a username and a password are enough; an email address is
 # optional and is only ever used once verified.

@@ -20,6 +20,7 @@ from tests.factories import (
     PASSWORD,
     BookletPageFactory,
     UserFactory,
+    sign_in,
     totp_activate,
     totp_code,
 )
@@ -104,7 +105,7 @@ def test_after_deletion_no_row_references_the_person_and_old_sessions_are_dead(
 ):
     person, browser = person_with_history
     other_browser = Client()  # a second device (a code cannot be used twice)
-    other_browser.force_login(person)
+    sign_in(other_browser, person)
     old_cookie = other_browser.cookies["sessionid"].value
     person_id = person.pk
     revision_count = Revision.objects.count()

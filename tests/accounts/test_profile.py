@@ -1,13 +1,13 @@
 import pytest
 
-from tests.factories import PASSWORD, UserFactory
+from tests.factories import PASSWORD, UserFactory, sign_in
 
 pytestmark = pytest.mark.django_db
 
 
 def test_profile_changes_the_display_name_and_language(client, homes):
     person = UserFactory(username="mapache", display_name="mapache")
-    client.force_login(person)
+    sign_in(client, person)
     response = client.post(
         "/es/accounts/profile/", {"display_name": "La del río", "preferred_language": "en"}
     )
@@ -24,7 +24,7 @@ def test_profile_changes_the_display_name_and_language(client, homes):
 
 def test_an_empty_display_name_is_refused_with_a_clear_message(client, homes):
     person = UserFactory(display_name="Garza")
-    client.force_login(person)
+    sign_in(client, person)
     response = client.post(
         "/es/accounts/profile/", {"display_name": "   ", "preferred_language": "es"}
     )

@@ -5,8 +5,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from accounts.roles import EDITORS, FACILITATORS, MODERATORS, is_facilitator
-from tests.factories import UserFactory, superuser
+from accounts.roles import EDITORS, FACILITATORS, MODERATORS, is_facilitator_account
+from tests.factories import UserFactory, sign_in, superuser
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +23,7 @@ def test_every_role_group_exists_with_its_permissions():
 
 
 def test_an_admin_makes_someone_a_facilitator_without_any_real_name(client, homes):
-    client.force_login(superuser())
+    sign_in(client, superuser())
     facilitators = Group.objects.get(name=FACILITATORS)
     response = client.post(
         reverse("wagtailusers_users:add"),
@@ -43,11 +43,11 @@ def test_an_admin_makes_someone_a_facilitator_without_any_real_name(client, home
     assert response.status_code == 302, response.content.decode()[:2000]
     person = get_user_model().objects.get(username="lechuza")
     assert (person.first_name, person.last_name, person.email) == ("", "", "")
-    assert is_facilitator(person)
+    assert is_facilitator_account(person)
 
 
 def test_an_admin_edits_roles_of_an_existing_person(client, homes):
-    client.force_login(superuser())
+    sign_in(client, superuser())
     person = UserFactory(username="colibri", first_name="", last_name="")
     editors = Group.objects.get(name=EDITORS)
     response = client.post(

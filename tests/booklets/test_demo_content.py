@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from wagtail.models import Page, Revision
 
-from accounts.roles import is_facilitator
+from accounts.roles import is_facilitator_account
 from booklets.models import BookletPage, ModuleKind, ModulePage, StandardPage
 from curriculum.blocks import ModuleStreamBlock
 from curriculum.models import GlossaryTerm
@@ -54,8 +54,9 @@ def test_seed_builds_the_whole_series_in_both_languages(homes, client, capsys):
     # Demo accounts, with the passwords printed once.
     users = {u.username: u for u in get_user_model().objects.filter(username__startswith="demo-")}
     assert set(users) == {"demo-editor", "demo-facilitator", "demo-trainee"}
-    assert is_facilitator(users["demo-facilitator"]) and is_facilitator(users["demo-editor"])
-    assert not is_facilitator(users["demo-trainee"])
+    assert is_facilitator_account(users["demo-facilitator"])
+    assert is_facilitator_account(users["demo-editor"])
+    assert not is_facilitator_account(users["demo-trainee"])
     assert users["demo-editor"].has_perm("wagtailadmin.access_admin")
     for username, user in users.items():
         printed = next(line for line in output.splitlines() if f"{username}:" in line)

@@ -12,6 +12,7 @@ from tests.factories import (
     StandardPageFactory,
     block,
     body,
+    sign_in,
     superuser,
 )
 
@@ -35,7 +36,7 @@ def pages(homes):
 
 @pytest.fixture
 def admin_client(client):
-    client.force_login(superuser())
+    sign_in(client, superuser())
     return client
 
 

@@ -4,7 +4,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from booklets.models import BookletPage, Edition, ModulePage
-from tests.factories import BookletPageFactory, ModulePageFactory, block, body, trainee
+from tests.factories import BookletPageFactory, ModulePageFactory, block, body, sign_in, trainee
 
 pytestmark = pytest.mark.django_db
 
@@ -45,7 +45,7 @@ def second_edition(homes):
 def test_publishing_edition_3_keeps_edition_2_readable_and_superseded(client, second_edition):
     booklet, kept, dropped = second_edition
     person = trainee()
-    client.force_login(person)
+    sign_in(client, person)
     client.post(f"/es/progress/{kept.pk}/")  # studied on edition 2
 
     booklet.edition_number, booklet.edition_year = 3, 2026

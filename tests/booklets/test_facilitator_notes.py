@@ -12,6 +12,7 @@ from tests.factories import (
     body,
     editor,
     facilitator,
+    sign_in,
     superuser,
     trainee,
 )
@@ -55,7 +56,7 @@ def test_note_is_in_the_html_only_for_facilitators_and_editors(client, module, w
         "superuser": lambda: superuser(),
     }
     if users[who]:
-        client.force_login(users[who]())
+        sign_in(client, users[who]())
     html = client.get(module.url).content.decode()
     assert PUBLIC in html
     assert (SECRET in html) is sees_note

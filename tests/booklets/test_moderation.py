@@ -16,6 +16,7 @@ from tests.factories import (
     UserFactory,
     block,
     body,
+    sign_in,
     superuser,
 )
 
@@ -75,6 +76,6 @@ def test_a_translation_behind_its_changed_source_is_flagged(client, homes):
     page = client.get(english_booklet.url).content.decode()
     assert "updated after this translation" in page and "What torture seeks" in page
 
-    client.force_login(superuser())
+    sign_in(client, superuser())
     report = client.get(reverse("translations_behind")).content.decode()
     assert "What torture seeks" in report and "Qué busca la tortura" in report

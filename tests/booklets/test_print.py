@@ -1,7 +1,7 @@
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.factories import BookletPageFactory, ModulePageFactory, block, body, facilitator
+from tests.factories import BookletPageFactory, ModulePageFactory, block, body, facilitator, sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -34,5 +34,5 @@ def test_print_view_has_every_module_warnings_kept_notes_only_for_facilitators(c
     assert html.find("link", rel="stylesheet", href=lambda h: "print" in h)["media"] == "print"
     assert html.select_one("a.quick-exit") is not None  # a print view is a page too
 
-    client.force_login(facilitator())
+    sign_in(client, facilitator())
     assert "Nota 2" in client.get(f"{booklet.url}print/").content.decode()

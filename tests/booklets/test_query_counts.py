@@ -12,6 +12,7 @@ from tests.factories import (
     block,
     body,
     facilitator,
+    sign_in,
 )
 
 pytestmark = pytest.mark.django_db
@@ -68,7 +69,7 @@ def test_module_query_count_does_not_grow_with_its_length(client, homes, as_faci
     short = ModulePageFactory(parent=booklet, body=long_body(10, targets, terms))
     long = ModulePageFactory(parent=booklet, body=long_body(80, targets, terms))
     if as_facilitator:
-        client.force_login(facilitator())
+        sign_in(client, facilitator())
 
     client.get(short.url)  # warm up per-process caches (site root paths)
     short_count, _short_html = render_counting_queries(client, short)

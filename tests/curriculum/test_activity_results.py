@@ -11,7 +11,7 @@ from wagtail.models import Locale
 from curriculum.h5p_demo import LIBRARY_DIR, question_package
 from curriculum.models import ActivityAttempt, ActivityStatement
 from curriculum.services import activity_from_package
-from tests.factories import BookletPageFactory, ModulePageFactory, block, body, trainee
+from tests.factories import BookletPageFactory, ModulePageFactory, block, body, sign_in, trainee
 
 pytestmark = pytest.mark.django_db
 
@@ -55,7 +55,7 @@ def test_a_statement_makes_an_attempt_and_the_same_id_three_times_makes_one_reco
     client, activity
 ):
     person = trainee()
-    client.force_login(person)
+    sign_in(client, person)
     same = statement(statement_id=uuid.uuid4())
     assert post(client, activity, same).status_code == 201
     assert post(client, activity, same).status_code == 200
@@ -76,13 +76,13 @@ def test_only_signed_in_people_with_a_csrf_token_send_results(activity):
     anonymous = Client()
     assert post(anonymous, activity, statement()).status_code == 403
     strict = Client(enforce_csrf_checks=True)
-    strict.force_login(trainee())
+    sign_in(strict, trainee())
     assert post(strict, activity, statement()).status_code == 403
     assert not ActivityStatement.objects.exists()
 
 
 def test_bad_and_oversized_statements_are_refused(client, activity):
-    client.force_login(trainee())
+    sign_in(client, trainee())
     assert post(client, activity, b"not json").status_code == 400
     assert post(client, activity, {"id": "not-a-uuid", "verb": {"id": "x"}}).status_code == 400
     huge = statement()
@@ -98,7 +98,7 @@ def test_bad_and_oversized_statements_are_refused(client, activity):
 
 
 def test_state_is_kept_to_resume(client, activity):
-    client.force_login(trainee())
+    sign_in(client, trainee())
     url = f"/es/activities/{activity.translation_key}/state/"
     assert client.get(url).json() == {"state": ""}
     client.post(url, json.dumps({"state": '{"answered": 1}'}), content_type="application/json")

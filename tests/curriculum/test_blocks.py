@@ -5,7 +5,7 @@ from django.urls import reverse
 from wagtail import blocks
 
 from curriculum.blocks import ModuleStreamBlock
-from tests.factories import superuser
+from tests.factories import sign_in, superuser
 
 
 def all_block_definitions():
@@ -61,7 +61,7 @@ def test_block_has_docstring_icon_template_description_and_preview(definition):
 @pytest.mark.django_db
 @pytest.mark.parametrize("definition", LIBRARY, ids=lambda b: type(b).__name__)
 def test_block_preview_renders_in_the_admin(client, definition):
-    client.force_login(superuser())
+    sign_in(client, superuser())
     response = client.get(
         reverse("wagtailadmin_block_preview"), {"id": definition.definition_prefix}
     )

@@ -17,7 +17,7 @@ from wagtail.users.models import UserProfile
 from curriculum.h5p import PackageRefused, package_check, package_store
 from curriculum.h5p_demo import LIBRARY_DIR, question_package
 from curriculum.models import H5PActivity
-from tests.factories import editor, superuser
+from tests.factories import editor, sign_in, superuser
 
 GOOD = question_package(
     title="¿Qué es el trauma psicosocial?",
@@ -150,7 +150,7 @@ def test_the_admin_upload_form_refuses_every_hostile_archive(client, homes, case
     profile = UserProfile.get_for_user(admin)
     profile.preferred_language = "en"
     profile.save()
-    client.force_login(admin)
+    sign_in(client, admin)
     response = client.post(
         reverse("wagtailsnippets_curriculum_h5pactivity:add") + "?locale=es",
         {"title": "Actividad", "package": SimpleUploadedFile("actividad.h5p", data)},
@@ -163,7 +163,7 @@ def test_the_admin_upload_form_refuses_every_hostile_archive(client, homes, case
 
 @pytest.mark.django_db
 def test_an_editor_uploads_a_good_package_in_the_admin(client, homes):
-    client.force_login(editor())
+    sign_in(client, editor())
     response = client.post(
         reverse("wagtailsnippets_curriculum_h5pactivity:add") + "?locale=es",
         {"title": "Trauma psicosocial", "package": SimpleUploadedFile("a.h5p", GOOD)},

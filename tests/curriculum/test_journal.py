@@ -6,7 +6,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from curriculum.models import JournalEntry
-from tests.factories import BookletPageFactory, ModulePageFactory, block, body, trainee
+from tests.factories import BookletPageFactory, ModulePageFactory, block, body, sign_in, trainee
 
 pytestmark = pytest.mark.django_db
 
@@ -41,7 +41,7 @@ def journal_links(client, module):
 
 def test_each_reflection_question_offers_the_journal_and_an_entry_is_saved(client, module):
     person = trainee()
-    client.force_login(person)
+    sign_in(client, person)
     links = journal_links(client, module)
     assert len(links) == 2  # the one inside the content warning too
 
@@ -67,7 +67,7 @@ def test_each_reflection_question_offers_the_journal_and_an_entry_is_saved(clien
 
 def test_autosave_answers_in_json_and_updates_the_same_entry(client, module):
     person = trainee()
-    client.force_login(person)
+    sign_in(client, person)
     link = journal_links(client, module)[1]
     first = client.post(link, {"body": "Primer borrador"}, headers={"accept": "application/json"})
     assert first.status_code == 200
@@ -81,11 +81,11 @@ def test_autosave_answers_in_json_and_updates_the_same_entry(client, module):
 
 def test_another_person_can_never_read_or_change_an_entry(client, module):
     author = trainee()
-    client.force_login(author)
+    sign_in(client, author)
     client.post(journal_links(client, module)[0], {"body": "Mi secreto."})
     entry = JournalEntry.objects.get(user=author)
 
-    client.force_login(trainee())
+    sign_in(client, trainee())
     assert client.get(f"/es/diario/{entry.pk}/").status_code == 404
     assert client.post(f"/es/diario/{entry.pk}/", {"body": "otro"}).status_code == 404
     assert "Mi secreto." not in client.get("/es/diario/").content.decode()
@@ -97,7 +97,7 @@ def test_another_person_can_never_read_or_change_an_entry(client, module):
 
 
 def test_a_question_that_does_not_exist_is_not_found(client, module):
-    client.force_login(trainee())
+    sign_in(client, trainee())
     assert (
         client.get(f"/es/diario/escribir/{module.translation_key}/no-such-block/").status_code
         == 404
@@ -106,7 +106,7 @@ def test_a_question_that_does_not_exist_is_not_found(client, module):
 
 def test_too_long_an_entry_is_refused_clearly_and_nothing_changes(client, module):
     person = trainee()
-    client.force_login(person)
+    sign_in(client, person)
     link = journal_links(client, module)[0]
     client.post(link, {"body": "Corto."})
     entry = JournalEntry.objects.get(user=person)
@@ -124,7 +124,7 @@ def test_too_long_an_entry_is_refused_clearly_and_nothing_changes(client, module
 
 def test_journal_and_progress_are_in_the_data_export(client, module):
     person = trainee()
-    client.force_login(person)
+    sign_in(client, person)
     client.post(journal_links(client, module)[0], {"body": "Para mí."})
     client.post(f"/es/progress/{module.pk}/")
     data = client.post("/es/accounts/my-data/").json()

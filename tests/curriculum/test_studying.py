@@ -5,7 +5,7 @@ from bs4 import BeautifulSoup
 from wagtail.models import Locale, Page
 
 from curriculum.models import ModuleProgress
-from tests.factories import BookletPageFactory, ModulePageFactory, block, body, trainee
+from tests.factories import BookletPageFactory, ModulePageFactory, block, body, sign_in, trainee
 
 pytestmark = pytest.mark.django_db
 
@@ -56,7 +56,7 @@ def series(homes):
 
 
 def test_progress_made_in_spanish_shows_as_done_in_english(client, series, homes):
-    client.force_login(trainee())
+    sign_in(client, trainee())
     first = series["modules"][0]
     response = client.post(f"/es/progress/{first.pk}/")
     assert response.status_code == 302
@@ -77,7 +77,7 @@ def test_progress_made_in_spanish_shows_as_done_in_english(client, series, homes
 
 def test_marking_twice_keeps_one_record_and_undo_removes_it(client, series):
     person = trainee()
-    client.force_login(person)
+    sign_in(client, person)
     first = series["modules"][0]
     client.post(f"/es/progress/{first.pk}/")
     client.post(f"/en/progress/{series['english_modules'][0].pk}/")
@@ -88,7 +88,7 @@ def test_marking_twice_keeps_one_record_and_undo_removes_it(client, series):
 
 def test_skipping_a_content_warning_does_not_stop_completion(client, series):
     person = trainee()
-    client.force_login(person)
+    sign_in(client, person)
     module = series["modules"][1]
     page = parse(client.get(module.url))
     skip = page.select_one(".content-warning__skip a")["href"]
@@ -99,7 +99,7 @@ def test_skipping_a_content_warning_does_not_stop_completion(client, series):
 
 
 def test_continue_where_you_left_off_goes_to_the_next_module(client, series, homes):
-    client.force_login(trainee())
+    sign_in(client, trainee())
     client.post(f"/es/progress/{series['modules'][0].pk}/")
     home = parse(client.get("/es/"))
     link = home.select_one(".continue a")
@@ -119,7 +119,7 @@ def test_anonymous_readers_read_everything_and_nothing_is_stored(client, series,
 
 def test_sensitive_content_opens_straight_away_for_who_asked(client, series):
     person = trainee(show_sensitive_content=True)
-    client.force_login(person)
+    sign_in(client, person)
     page = parse(client.get(series["modules"][0].url))
     assert page.select_one("details.content-warning__details").has_attr("open")
 
@@ -129,7 +129,7 @@ def test_signed_in_pages_are_never_stored_but_public_ones_are_cacheable(client, 
     anonymous = client.get(module.url)
     assert "no-store" not in anonymous.get("Cache-Control", "")
     assert anonymous.has_header("ETag")
-    client.force_login(trainee())
+    sign_in(client, trainee())
     signed_in = client.get(module.url)
     assert "no-store" in signed_in["Cache-Control"]
     assert not signed_in.has_header("ETag")
@@ -151,7 +151,7 @@ def test_booklets_and_sensitive_modules_link_safety_and_self_care(client, homes,
 
 def test_quick_exit_without_javascript_signs_out_and_leaves(client, homes, settings):
     settings.QUICK_EXIT_URL = "https://example.org/weather"
-    client.force_login(trainee())
+    sign_in(client, trainee())
     html = parse(client.get("/es/"))
     exit_link = html.select_one("a.quick-exit")
     assert exit_link.get_text(strip=True).startswith("Salida rápida")

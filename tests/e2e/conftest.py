@@ -5,6 +5,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.factories import sign_in as sign_in_client
+
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 CHROMIUM_FLAGS = [
     "--headless",
@@ -72,7 +74,7 @@ def sign_in(site):
 
     def _sign_in(context, user):
         client = Client()
-        client.force_login(user)
+        sign_in_client(client, user)
         cookie = client.cookies[django_settings.SESSION_COOKIE_NAME]
         context.add_cookies(
             [{"name": cookie.key, "value": cookie.value, "url": site, "httpOnly": True}]

@@ -4,6 +4,8 @@ and nothing of cohort A leaks to anyone outside it."""
 import pytest
 from django.urls import reverse
 
+from tests.factories import sign_in
+
 pytestmark = pytest.mark.django_db
 
 SECRETS = ("SECRETO-RESPUESTA-A", "SECRETO-DEVOLUCION-A", "SECRETO-NOTA-A", "Grupo Norte")
@@ -52,7 +54,7 @@ PEOPLE = ["anonymous", "trainee_a", "trainee_b", "facilitator_a", "facilitator_b
 @pytest.mark.parametrize("method", ["get", "post"])
 def test_permission_matrix(client, world, who, method):
     if who != "anonymous":
-        client.force_login(getattr(world, who))
+        sign_in(client, getattr(world, who))
     for name, url, kind in urls_of_cohort_a(world):
         response = getattr(client, method)(url)
         allowed = (
@@ -77,7 +79,7 @@ def test_permission_matrix(client, world, who, method):
 
 
 def test_trainee_lists_show_only_their_own_cohorts(client, world):
-    client.force_login(world.trainee_b)
+    sign_in(client, world.trainee_b)
     page = client.get(reverse("workshops:my_cohorts")).content.decode()
     assert "Grupo Sur" in page and "Grupo Norte" not in page
 
@@ -95,7 +97,7 @@ def test_a_trainee_never_sees_facilitator_notes_or_private_answers(client, world
         body="SOLO-FACILITADORAS",
         submit=True,
     )
-    client.force_login(other)
+    sign_in(client, other)
     pages = [
         client.get(reverse("workshops:cohort", args=[world.cohort_a.pk])),
         client.get(reverse("workshops:exercise", args=[world.cohort_a.pk, world.exercise_a.pk])),

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from curriculum.models import ModuleProgress
-from tests.factories import trainee
+from tests.factories import sign_in, trainee
 from workshops import services
 from workshops.models import ExerciseResponse, FacilitatorNote, Invitation, Membership
 
@@ -25,7 +25,7 @@ def join(client, code):
 
 def test_joining_with_a_code_and_every_refusal(client, world):
     newcomer = trainee(username="nueva")
-    client.force_login(newcomer)
+    sign_in(client, newcomer)
     assert "no abre ningún grupo" in join(client, "NOPE123456").content.decode()
 
     response = join(client, world.invitation_a.code.lower())  # typed in lower case
@@ -52,13 +52,13 @@ def test_joining_with_a_code_and_every_refusal(client, world):
 
 
 def test_the_invitation_link_fills_in_the_code(client, world):
-    client.force_login(trainee())
+    sign_in(client, trainee())
     page = client.get(reverse("workshops:join") + f"?code={world.invitation_a.code}")
     assert f'value="{world.invitation_a.code}"' in page.content.decode()
 
 
 def test_a_new_session_cannot_be_in_the_past(client, world):
-    client.force_login(world.facilitator_a)
+    sign_in(client, world.facilitator_a)
     response = client.post(
         reverse("workshops:session_create", args=[world.cohort_a.pk]),
         {
@@ -75,7 +75,7 @@ def test_a_new_session_cannot_be_in_the_past(client, world):
 
 
 def test_a_session_is_scheduled_with_its_plan_and_attendance_is_taken(client, world):
-    client.force_login(world.facilitator_a)
+    sign_in(client, world.facilitator_a)
     when = (timezone.localtime() + datetime.timedelta(days=10)).strftime("%Y-%m-%dT%H:%M")
     response = client.post(
         reverse("workshops:session_create", args=[world.cohort_a.pk]),
@@ -112,7 +112,7 @@ def test_a_session_is_scheduled_with_its_plan_and_attendance_is_taken(client, wo
 
 
 def test_responses_drafts_submission_empty_and_late(client, world):
-    client.force_login(world.trainee_a)
+    sign_in(client, world.trainee_a)
     url = reverse("workshops:exercise", args=[world.cohort_a.pk, world.private_exercise_a.pk])
     empty = client.post(url, {"body": "  ", "submit": "1"})
     assert empty.status_code == 400
@@ -130,7 +130,7 @@ def test_responses_drafts_submission_empty_and_late(client, world):
 
 
 def test_feedback_reaches_the_trainee_and_freezes_the_answer(client, world):
-    client.force_login(world.trainee_a)
+    sign_in(client, world.trainee_a)
     url = reverse("workshops:exercise", args=[world.cohort_a.pk, world.exercise_a.pk])
     page = client.get(url).content.decode()
     assert "SECRETO-DEVOLUCION-A" in page
@@ -147,24 +147,36 @@ def test_notes_are_encrypted_at_rest_and_keys_rotate(world, settings):
     assert stored and all("SECRETO-NOTA-A" not in value for value in stored)
     assert FacilitatorNote.objects.get(pk=world.note_a.pk).text == "SECRETO-NOTA-A"
 
-    from workshops.crypto import note_keys
+    from accounts.crypto import encryption_keys
+    from curriculum.models import JournalEntry
+    from curriculum.services import journal_entry_save
 
-    current = list(note_keys())
+    current = list(encryption_keys())
     old_key = Fernet.generate_key().decode()
     new_key = Fernet.generate_key().decode()
     settings.FACILITATOR_NOTES_KEYS = [old_key]
     note = services.note_create(
         cohort=world.cohort_a, author=world.facilitator_a, about="cohort", text="Rotar"
     )
+    entry = journal_entry_save(
+        user=world.trainee_a,
+        module_key=world.modules[0].translation_key,
+        booklet_key=world.modules[0].get_parent().translation_key,
+        prompt_id="q",
+        prompt="¿?",
+        body="Diario rotado",
+    )
     settings.FACILITATOR_NOTES_KEYS = [new_key, old_key, *current]
+    # One command re-encrypts both the notes and the journal.
     call_command("rotate_note_keys", stdout=open("/dev/null", "w"))  # noqa: SIM115
     settings.FACILITATOR_NOTES_KEYS = [new_key]  # the old keys can go now
     assert FacilitatorNote.objects.get(pk=note.pk).text == "Rotar"
     assert FacilitatorNote.objects.get(pk=world.note_a.pk).text == "SECRETO-NOTA-A"
+    assert JournalEntry.objects.get(pk=entry.pk).body == "Diario rotado"
 
 
 def test_a_note_saved_from_an_old_version_is_refused_and_nothing_is_overwritten(client, world):
-    client.force_login(world.facilitator_a)
+    sign_in(client, world.facilitator_a)
     url = reverse("workshops:note_edit", args=[world.cohort_a.pk, world.note_a.pk])
     first = client.post(
         url,
@@ -205,7 +217,7 @@ def test_dashboard_shows_progress_waiting_answers_and_sessions(client, world):
     services.response_save(
         exercise=world.exercise_a, author=other, body="Sin respuesta", submit=True
     )
-    client.force_login(world.facilitator_a)
+    sign_in(client, world.facilitator_a)
     page = client.get(reverse("workshops:dashboard", args=[world.cohort_a.pk])).content.decode()
     assert "Participante A" in page and "1/2" in page
     assert "Quien espera" in page  # waiting for feedback
@@ -256,7 +268,7 @@ def test_dashboard_queries_do_not_grow_with_the_cohort(client, world):
         return len(queries), response.content.decode()
 
     small, large = cohort_of(10), cohort_of(100)
-    client.force_login(world.facilitator_a)
+    sign_in(client, world.facilitator_a)
     small_count, _html = count_queries(small)
     large_count, large_html = count_queries(large)
     assert small_count == large_count
@@ -265,7 +277,7 @@ def test_dashboard_queries_do_not_grow_with_the_cohort(client, world):
 
 
 def test_calendar_download_lists_the_sessions(client, world):
-    client.force_login(world.trainee_a)
+    sign_in(client, world.trainee_a)
     ics = client.get(reverse("workshops:calendar", args=[world.cohort_a.pk]))
     assert ics["Content-Type"].startswith("text/calendar")
     text = ics.content.decode()
@@ -292,7 +304,7 @@ def test_deleting_an_account_keeps_answered_work_as_deleted_participant(client, 
 
 
 def test_facilitator_notes_are_not_in_a_trainees_export(client, world):
-    client.force_login(world.trainee_a)
+    sign_in(client, world.trainee_a)
     data = client.post("/es/accounts/my-data/").json()
     text = str(data)
     assert "SECRETO-NOTA-A" not in text
@@ -309,7 +321,7 @@ def test_session_kit_has_the_plan_the_modules_and_the_exercises(client, world):
         block("facilitator_note", {"note": "<p>Nota para facilitar.</p>"}),
     )
     module.save()
-    client.force_login(world.facilitator_a)
+    sign_in(client, world.facilitator_a)
     page = client.get(
         reverse("workshops:session_kit", args=[world.cohort_a.pk, world.session_a.pk])
     ).content.decode()
@@ -328,7 +340,7 @@ def test_dashboard_shows_activity_results(client, world):
         completed=True,
         score_scaled=0.5,
     )
-    client.force_login(world.facilitator_a)
+    sign_in(client, world.facilitator_a)
     page = client.get(reverse("workshops:dashboard", args=[world.cohort_a.pk])).content.decode()
     assert "1 · 50%" in page
 
@@ -336,7 +348,7 @@ def test_dashboard_shows_activity_results(client, world):
 def test_csv_exports_keep_a_formula_like_name_as_text(client, world):
     world.trainee_a.display_name = '=HYPERLINK("http://evil.example","x")'
     world.trainee_a.save()
-    client.force_login(world.facilitator_a)
+    sign_in(client, world.facilitator_a)
     for name in ("attendance_csv", "progress_csv"):
         text = client.get(reverse(f"workshops:{name}", args=[world.cohort_a.pk])).content.decode()
         assert "\n=HYPERLINK" not in text
@@ -344,7 +356,7 @@ def test_csv_exports_keep_a_formula_like_name_as_text(client, world):
 
 
 def test_a_note_cannot_be_about_someone_from_another_cohort(client, world):
-    client.force_login(world.facilitator_a)
+    sign_in(client, world.facilitator_a)
     before = FacilitatorNote.objects.count()
     response = client.post(
         reverse("workshops:notes", args=[world.cohort_a.pk]),
