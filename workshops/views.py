@@ -1,7 +1,6 @@
 """Workshop pages. Views stay thin: access decides who sees what (workshops.access),
 services write, selectors read."""
 
-import csv
 from functools import wraps
 
 from django.contrib import messages
@@ -26,6 +25,7 @@ from booklets.selectors import facilitator_guides
 from curriculum.markdown import render_markdown
 from workshops import access, selectors, services
 from workshops.calendar import sessions_as_ics
+from workshops.exports import csv_response
 from workshops.forms import (
     AgendaFormSet,
     CohortForm,
@@ -503,17 +503,6 @@ def notes(request, cohort, note_id=None):
     )
 
 
-def _csv_response(filename, header, rows):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    writer = csv.writer(response)
-    writer.writerow(header)
-    for row in rows:
-        # A display name that starts like a formula must stay text in a spreadsheet.
-        writer.writerow(["'" + c if isinstance(c, str) and c[:1] in "=+-@\t\r" else c for c in row])
-    return response
-
-
 @cohort_facilitator
 def attendance_csv(request, cohort):
     sessions = list(cohort.sessions.prefetch_related("attendance"))
@@ -526,7 +515,7 @@ def attendance_csv(request, cohort):
         [str(t)] + [_("yes") if (s.pk, t.pk) in present else _("no") for s in sessions]
         for t in trainees
     ]
-    return _csv_response(f"attendance-{cohort.pk}.csv", header, rows)
+    return csv_response(filename=f"attendance-{cohort.pk}.csv", header=header, rows=rows)
 
 
 @cohort_facilitator
@@ -537,7 +526,7 @@ def progress_csv(request, cohort):
         [str(row["trainee"])] + [_("yes") if done else _("no") for _m, done in row["cells"]]
         for row in data["rows"]
     ]
-    return _csv_response(f"progress-{cohort.pk}.csv", header, rows)
+    return csv_response(filename=f"progress-{cohort.pk}.csv", header=header, rows=rows)
 
 
 @cohort_facilitator
