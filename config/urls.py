@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import URLPattern, include, path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -8,6 +8,14 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.views import quick_exit
 from curriculum.urls import activity_urlpatterns
+
+# Wagtail's front-end URLs without its own sign-in view (a plain Django LoginView with
+# no rate limit and no second factor): private pages send people to ours instead.
+wagtail_front_end_urls = [
+    pattern
+    for pattern in wagtail_urls.urlpatterns
+    if not (isinstance(pattern, URLPattern) and pattern.name == "wagtailcore_login")
+]
 
 urlpatterns = [
     # Outside the language prefixes: short, and the same in every language.
@@ -37,6 +45,11 @@ urlpatterns += i18n_patterns(
     path("", include("curriculum.urls")),
     path("", include("workshops.urls")),
     path("", include("booklets.urls")),
-    path("", include(wagtail_urls)),
+    path(
+        "_util/login/",
+        RedirectView.as_view(pattern_name="account_login", query_string=True),
+        name="wagtailcore_login",
+    ),
+    path("", include(wagtail_front_end_urls)),
     prefix_default_language=True,
 )
