@@ -8,3 +8,6 @@ class WorkshopsConfig(AppConfig):
 
     def ready(self):
         from workshops import signals  # noqa: F401
+        from workshops.exports import escape_admin_spreadsheet_exports
+
+        escape_admin_spreadsheet_exports()

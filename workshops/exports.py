@@ -36,3 +36,31 @@ def csv_response(*, filename: str, header: Iterable, rows: Iterable[Iterable]) -
     for row in rows:
         writer.writerow([csv_cell(cell) for cell in row])
     return response
+
+
+def escape_admin_spreadsheet_exports() -> None:
+    """Make the Wagtail admin's own CSV exports (reports such as Aging pages and Site
+    history, where editors' page titles and names appear) go through `csv_cell` too.
+
+    Patched, not configured: Wagtail's `SpreadsheetExportMixin` writes CSV cells as they
+    are (its XLSX writer already turns formulas into text) and offers no setting for it.
+    Called once, from the app's `ready()`."""
+    from wagtail.admin.views.mixins import SpreadsheetExportMixin
+
+    if getattr(SpreadsheetExportMixin, "_claves_csv_cells", False):
+        return
+    preprocess, heading = (
+        SpreadsheetExportMixin.preprocess_field_value,
+        SpreadsheetExportMixin.get_heading,
+    )
+
+    def preprocess_field_value(self, field, value, export_format):
+        value = preprocess(self, field, value, export_format)
+        return csv_cell(value) if export_format == self.FORMAT_CSV else value
+
+    def get_heading(self, queryset, field):
+        return csv_cell(heading(self, queryset, field))
+
+    SpreadsheetExportMixin.preprocess_field_value = preprocess_field_value
+    SpreadsheetExportMixin.get_heading = get_heading
+    SpreadsheetExportMixin._claves_csv_cells = True

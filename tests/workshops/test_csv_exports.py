@@ -70,3 +70,20 @@ def test_the_progress_header_keeps_an_editors_formula_like_title_as_text(client,
 )
 def test_csv_cell(value, cell):
     assert csv_cell(value) == cell
+
+
+@pytest.mark.parametrize(
+    "report", ["wagtailadmin_reports:aging_pages", "wagtailadmin_reports:site_history"]
+)
+def test_the_admins_spreadsheet_exports_keep_an_editors_title_as_text(client, homes, report):
+    from tests.factories import StandardPageFactory, superuser
+
+    page = StandardPageFactory(parent=homes["es"], title="=cmd|' /C calc'!A0", slug="formula")
+    page.save_revision(user=None, log_action=True).publish()
+    sign_in(client, superuser())
+    response = client.get(reverse(report) + "?export=csv")
+    assert response.status_code == 200
+    text = b"".join(response.streaming_content).decode()
+    cells = [cell for row in csv.reader(io.StringIO(text)) for cell in row]
+    assert "'=cmd|' /C calc'!A0" in cells
+    assert not any(cell.startswith(FORMULA_STARTS) for cell in cells)
