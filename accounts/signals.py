@@ -1,7 +1,8 @@
 from allauth.account.internal.flows.login import record_authentication
+from allauth.core import context as allauth_context
 from allauth.mfa.models import Authenticator
-from allauth.mfa.signals import authenticator_added
 from django.contrib.auth.signals import user_logged_in, user_logged_out
+from django.db.models.signals import post_save
 from django.dispatch import receiver
 
 from accounts.roles import SECOND_FACTOR_METHOD
@@ -22,11 +23,19 @@ def forget_session(sender, request, user, **kwargs):
         session_forget(session_key=request.session.session_key)
 
 
-@receiver(authenticator_added)
-def second_factor_set_up_counts_as_used(sender, request, user, authenticator, **kwargs):
+@receiver(post_save, sender=Authenticator)
+def second_factor_set_up_counts_as_used(sender, instance, created, **kwargs):
     """Setting up an authenticator app proves the person holds it (they typed a code
-    from it), so the session that did it has used its second factor."""
-    if request is not None and authenticator.type == Authenticator.Type.TOTP:
+    from it), so the session that did it has used its second factor. (allauth's own
+    `authenticator_added` signal waits for the commit, after the session is saved.)"""
+    request = getattr(allauth_context, "request", None)
+    if (
+        created
+        and instance.type == Authenticator.Type.TOTP
+        and request is not None
+        and getattr(request, "user", None) is not None
+        and request.user.pk == instance.user_id
+    ):
         record_authentication(
-            request, user, SECOND_FACTOR_METHOD, id=authenticator.pk, type=authenticator.type
+            request, request.user, SECOND_FACTOR_METHOD, id=instance.pk, type=instance.type
         )

@@ -11,7 +11,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils.translation import override
 
-from tests.factories import PASSWORD, UserFactory, superuser, totp_activate, totp_code
+from tests.factories import PASSWORD, superuser, totp_activate, totp_code
 
 pytestmark = pytest.mark.django_db
 
@@ -55,7 +55,7 @@ def _all_paths():
     with override("es"):
         resolver = get_resolver()
         seen = set()
-        for path, entry in _concrete_paths(resolver):
+        for path, _entry in _concrete_paths(resolver):
             path = "/" + path.lstrip("/")
             if path not in seen:
                 seen.add(path)
