@@ -5,6 +5,10 @@ a booklet or one of its modules is published, the record of the booklet's curren
 edition is refreshed with the live revision of each module. When an editor raises the
 edition number and publishes the booklet, the old record is left as it was — frozen —
 and a new one starts. (Publish the booklet with its new number before its modules.)
+
+A module whose page is no longer live is withdrawn from every edition: earlier editions
+list and serve only the modules still live today (`edition_modules_readable`). The
+records are filtered when read, never rewritten, so a frozen edition stays as it was.
 """
 
 from django.db import models, transaction
@@ -95,6 +99,17 @@ def edition_record(booklet) -> Edition:
         )
     )
     return edition
+
+
+def edition_modules_readable(*, booklet, edition: Edition):
+    """The modules of `edition` a reader may still open: those whose page is live in
+    `booklet` today. Unpublishing a module withdraws it from every earlier edition at
+    reading time, so frozen records stay exactly as they were (and a module published
+    again is read again, as it stood in that edition). One query."""
+    from booklets.models import ModulePage
+
+    live_keys = ModulePage.objects.child_of(booklet).live().values("translation_key")
+    return edition.modules.filter(module_key__in=live_keys)
 
 
 def edition_changes(*, booklet, since: Edition) -> dict:

@@ -266,11 +266,14 @@ class BookletPage(RoutablePageMixin, Page):
     def edition_contents(self, request, number):
         if number == self.edition_number:
             return redirect(self.url)
+        from booklets.editions import edition_modules_readable
+
         edition = self._edition(number)
+        old_modules = edition_modules_readable(booklet=self, edition=edition)
         return TemplateResponse(
             request,
             "booklets/edition_contents.html",
-            {**self.get_context(request), "edition": edition, "old_modules": edition.modules.all()},
+            {**self.get_context(request), "edition": edition, "old_modules": old_modules},
         )
 
     @path("edition/<int:number>/<str:slug>/")
@@ -281,6 +284,16 @@ class BookletPage(RoutablePageMixin, Page):
         entry = edition.modules.filter(slug=slug).select_related("revision").first()
         if entry is None or entry.revision is None:
             raise Http404
+        # Only a module still live today is read in an earlier edition: one taken off
+        # the site is withdrawn from them all.
+        current_module = (
+            ModulePage.objects.child_of(self)
+            .live()
+            .filter(translation_key=entry.module_key)
+            .first()
+        )
+        if current_module is None:
+            raise Http404
         old = entry.revision.as_object()
         context = old.get_context(request)
         context.update(
@@ -289,10 +302,7 @@ class BookletPage(RoutablePageMixin, Page):
                 "self": old,
                 "edition": edition,
                 "superseded": True,
-                "current_module": ModulePage.objects.child_of(self)
-                .live()
-                .filter(translation_key=entry.module_key)
-                .first(),
+                "current_module": current_module,
             }
         )
         with page_links_resolved([old.body.raw_data], request):
