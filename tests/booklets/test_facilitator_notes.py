@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from accounts.roles import is_facilitator
+from accounts.roles import is_facilitator, is_facilitator_account
 from booklets.models import ModulePage
 from tests.factories import (
     BookletPageFactory,
@@ -63,10 +63,13 @@ def test_note_is_in_the_html_only_for_facilitators_and_editors(client, module, w
     assert ("facilitator-note" in html) is sees_note
 
 
-def test_inactive_facilitator_is_not_a_facilitator():
+def test_inactive_facilitator_is_not_a_facilitator(rf):
     person = facilitator(is_active=False)
-    assert not is_facilitator(person)
-    assert not is_facilitator(AnonymousUser())
+    assert not is_facilitator_account(person)
+    assert not is_facilitator_account(AnonymousUser())
+    request = rf.get("/")
+    request.session, request.user = {}, person
+    assert not is_facilitator(request)
     assert not is_facilitator(None)
 
 
