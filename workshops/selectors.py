@@ -5,7 +5,7 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from booklets.models import BookletPage, ModulePage
-from curriculum.models import ActivityAttempt, ModuleProgress
+from curriculum.models import ActivityAttempt, H5PActivity, ModuleProgress
 from workshops.models import (
     ExerciseResponse,
     Invitation,
@@ -46,6 +46,31 @@ def cohort_modules(*, cohort) -> list[ModulePage]:
     return [module for booklet in cohort_booklets(cohort=cohort) for module in booklet.modules]
 
 
+def _activity_ids(data, found: set[int]) -> set[int]:
+    """The activities chosen in a StreamField's raw data, at whatever depth."""
+    if isinstance(data, dict):
+        if data.get("type") == "interactive_activity" and isinstance(data.get("value"), dict):
+            activity = data["value"].get("activity")
+            if isinstance(activity, int):
+                found.add(activity)
+        for value in data.values():
+            _activity_ids(value, found)
+    elif isinstance(data, list):
+        for item in data:
+            _activity_ids(item, found)
+    return found
+
+
+def activity_keys_of(*, modules) -> set:
+    """The translation keys of the interactive activities in `modules` (one query)."""
+    ids: set[int] = set()
+    for module in modules:
+        _activity_ids(list(module.body.raw_data), ids)
+    if not ids:
+        return set()
+    return set(H5PActivity.objects.filter(pk__in=ids).values_list("translation_key", flat=True))
+
+
 def trainees_of(*, cohort):
     return [
         m.user
@@ -71,9 +96,13 @@ def dashboard(*, cohort) -> dict:
             user__in=[t.pk for t in trainees], module_key__in=module_keys
         ).values_list("user_id", "module_key")
     )
+    # Only the cohort's own activities: a trainee's results elsewhere are not its business.
     activity_results = {
         row["user_id"]: row
-        for row in ActivityAttempt.objects.filter(user__in=[t.pk for t in trainees])
+        for row in ActivityAttempt.objects.filter(
+            user__in=[t.pk for t in trainees],
+            activity_key__in=activity_keys_of(modules=modules),
+        )
         .values("user_id")
         .annotate(completed=Count("pk", filter=Q(completed=True)), scored=Avg("score_scaled"))
     }

@@ -332,11 +332,18 @@ def test_session_kit_has_the_plan_the_modules_and_the_exercises(client, world):
 
 
 def test_dashboard_shows_activity_results(client, world):
-    from curriculum.models import ActivityAttempt
+    from curriculum.models import ActivityAttempt, H5PActivity
+    from tests.factories import block, body
 
+    activity = H5PActivity.objects.create(
+        title="Pregunta", package_digest="0" * 64, main_library="H5P.MultiChoice"
+    )
+    module = world.modules[0]
+    module.body = body(block("interactive_activity", {"activity": activity.pk}))
+    module.save_revision().publish()
     ActivityAttempt.objects.create(
         user=world.trainee_a,
-        activity_key=world.modules[0].translation_key,
+        activity_key=activity.translation_key,
         completed=True,
         score_scaled=0.5,
     )
