@@ -30,3 +30,10 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def get_logout_redirect_url(self, request):
         return f"/{(get_language() or settings.LANGUAGE_CODE)[:2]}/"
+
+    def _get_login_attempts_cache_key(self, request, **credentials):
+        """The per-account count of failed sign-ins is keyed by what was typed, lower
+        case. allauth puts the site's domain first, which without django.contrib.sites
+        is the Host header: a new port or spelling would start a new count."""
+        login = credentials.get("email") or credentials.get("username") or ""
+        return login.strip().lower()

@@ -23,6 +23,8 @@ def run_in_project(args, **env):
             "SECRET_KEY",
             "ALLOWED_HOSTS",
             "DJANGO_ALLOW_ASYNC_UNSAFE",
+            "TRUSTED_PROXY_COUNT",
+            "WEB_CONCURRENCY",
         }
     }
     return subprocess.run(
@@ -52,6 +54,9 @@ PRODUCTION_ENV = {
     "ALLOWED_HOSTS": "claves.example.org",
     "DATABASE_URL": "sqlite:////tmp/claves-check.sqlite3",
     "FACILITATOR_NOTES_KEYS": "m1B0ZpGq2d3iE9uQkqv4m2vQn3yX7y3o5Z0b6v8l9rE=",
+    # Several workers behind one nginx, as README's "Deploying at scale" describes.
+    "REDIS_URL": "redis://127.0.0.1:6379/14",
+    "TRUSTED_PROXY_COUNT": "1",
 }
 
 
@@ -61,6 +66,86 @@ def test_production_settings_pass_the_deployment_checklist():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def deploy_check(**env):
+    return run_in_project(["manage.py", "check", "--deploy", "--fail-level", "WARNING"], **env)
+
+
+def test_the_checklist_fails_without_a_shared_cache_or_the_proxy_count():
+    """Without REDIS_URL each gunicorn worker keeps its own cache, so every limit would
+    be multiplied by the number of workers; without the proxy count every client looks
+    like nginx to the per-address limits (production trusts a proxy's headers)."""
+    result = deploy_check(**{**PRODUCTION_ENV, "REDIS_URL": "", "TRUSTED_PROXY_COUNT": ""})
+    assert result.returncode != 0
+    assert "accounts.E001" in result.stderr and "REDIS_URL" in result.stderr
+    assert "accounts.W001" in result.stderr and "TRUSTED_PROXY_COUNT" in result.stderr
+
+
+def test_one_process_may_keep_its_cache_to_itself(settings):
+    """An operator who runs a single process says so with WEB_CONCURRENCY=1, the
+    variable gunicorn reads for its number of workers."""
+    from accounts.checks import check_shared_cache
+
+    assert settings_value("settings.WEB_CONCURRENCY", WEB_CONCURRENCY="1") == "1"
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    for workers, expected in [(0, ["accounts.E001"]), (3, ["accounts.E001"]), (1, [])]:
+        settings.WEB_CONCURRENCY = workers
+        assert [error.id for error in check_shared_cache(None)] == expected
+
+
+@pytest.mark.parametrize(("value", "expected"), [(None, "0"), ("1", "1")])
+def test_the_proxy_count_comes_from_the_environment(value, expected):
+    env = {**PRODUCTION_ENV}
+    env.pop("TRUSTED_PROXY_COUNT")
+    if value is not None:
+        env["TRUSTED_PROXY_COUNT"] = value
+    count = settings_value(
+        "settings.ALLAUTH_TRUSTED_PROXY_COUNT", module="config.settings.production", **env
+    )
+    assert count == expected
+
+
+def test_a_cache_that_keeps_nothing_fails_the_checklist_even_for_one_process(settings):
+    from accounts.checks import check_shared_cache
+
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    settings.WEB_CONCURRENCY = 1
+    assert [error.id for error in check_shared_cache(None)] == ["accounts.E002"]
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:6379/14",
+        }
+    }
+    settings.WEB_CONCURRENCY = 0
+    assert check_shared_cache(None) == []
+
+
+def test_gunicorn_refuses_several_workers_without_redis():
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    args = ["-m", "gunicorn", "-c", "config/gunicorn.conf.py", "--workers", "2"]
+    args += ["--bind", f"127.0.0.1:{port}", "config.wsgi"]
+    env = {k: v for k, v in os.environ.items() if k not in {"REDIS_URL", "WEB_CONCURRENCY"}}
+    env["DJANGO_SETTINGS_MODULE"] = "config.settings.test"
+    process = subprocess.Popen(
+        [sys.executable, *args], cwd=BASE_DIR, env=env, stderr=subprocess.PIPE, text=True
+    )
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+        pytest.fail("gunicorn started two workers without a shared cache")
+    finally:
+        stderr = process.stderr.read()
+        process.stderr.close()
+    assert process.returncode != 0
+    assert "REDIS_URL" in stderr
 
 
 @pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS", "FACILITATOR_NOTES_KEYS"])

@@ -54,6 +54,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # The activity origin (H5P) is answered before anything that knows about sessions.
+    "curriculum.activity_origin.ActivityOriginMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "config.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -163,11 +165,25 @@ ACCOUNT_FORMS = {
 ACCOUNT_SESSION_REMEMBER = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 ACCOUNT_RATE_LIMITS = {
-    # Per account: the sixth failed attempt within five minutes is refused.
-    "login_failed": "10/m/ip,5/5m/key",
+    # Per account (per name or address typed): the sixth failed attempt within five
+    # minutes is refused, from any address. Per address: 20 failures a minute, enough
+    # for a workshop behind one address and a brake on trying many accounts. The
+    # account's limit comes first, so attempts it refuses do not count against the
+    # address: someone attacking one account does not stop their neighbours.
+    "login_failed": "5/5m/key,20/m/ip",
+    # Every sign-in POST, right or wrong: a flood brake, above what a hall sends.
+    "login": "60/m/ip",
     "signup": "20/m/ip",
     "reset_password": "20/m/ip,5/m/key",
 }
+# Per-address limits need the client's address: behind nginx (or any proxy) every
+# request comes from the proxy, so TRUSTED_PROXY_COUNT says how many proxies of ours
+# append to X-Forwarded-For; the client is the entry the outermost one added. 0 ignores
+# the header (a client could write anything in it).
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT") or 0)
+# How many server processes run (gunicorn reads the same variable; 0: not said).
+# Limits count in the cache, so more than one needs a shared one: accounts/checks.py.
+WEB_CONCURRENCY = int(os.environ.get("WEB_CONCURRENCY") or 0)
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Claves] "
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "claves@localhost")
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
@@ -230,6 +246,12 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "docx", "txt"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# Interactive activities (H5P) run on an origin of their own, which carries no cookie of
+# ours: packages, the player and its frame are served only there (see
+# curriculum.activity_origin). Its host must also be in ALLOWED_HOSTS. Empty: activities
+# show as not available.
+H5P_ORIGIN = os.environ.get("H5P_ORIGIN", "").rstrip("/")
 
 # Where the quick exit sends someone: a neutral page that says nothing about us.
 QUICK_EXIT_URL = os.environ.get("QUICK_EXIT_URL", "https://www.google.com/search?q=clima")

@@ -3,6 +3,10 @@
 Required: SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, FACILITATOR_NOTES_KEYS. Optional: REDIS_URL,
 WAGTAILADMIN_BASE_URL, MEDIA_ROOT, QUICK_EXIT_URL, SECURE_HSTS_SECONDS,
 CSRF_TRUSTED_ORIGINS, and the AWS_* variables for S3-compatible media storage.
+
+Behind nginx, TRUSTED_PROXY_COUNT=1 (base.py) gives the per-address sign-in limits the
+client's address. `check --deploy` (accounts/checks.py) refuses an in-process cache unless
+WEB_CONCURRENCY=1 says one process serves the site: several workers need REDIS_URL.
 """
 
 from django.core.exceptions import ImproperlyConfigured
