@@ -7,6 +7,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
+from accounts.crypto import EncryptedTextField
+
 
 class GlossaryTerm(TranslatableMixin, index.Indexed, models.Model):
     """A cross-cutting idea of the model (psychosocial trauma, political subject, ...),
@@ -93,7 +95,8 @@ class ModuleProgress(models.Model):
 
 
 class JournalEntry(models.Model):
-    """A private answer to a reflection question: only its author ever reads it."""
+    """A private answer to a reflection question: only its author ever reads it, and the
+    database holds it only encrypted."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -105,7 +108,8 @@ class JournalEntry(models.Model):
     booklet_key = models.UUIDField(_("booklet"))
     prompt_id = models.CharField(_("question"), max_length=64)
     prompt = models.TextField(_("question text"), help_text=_("The question as it was asked."))
-    body = models.TextField(_("entry"), blank=True, help_text=_("Markdown."))
+    # Encrypted at rest with the facilitator notes' key ring (accounts.crypto).
+    body = EncryptedTextField(_("entry"), blank=True, help_text=_("Markdown."))
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

@@ -8,8 +8,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts import crypto
 from accounts.models import DELETED_PARTICIPANT
-from workshops import crypto
 
 # No 0/O or 1/l/I: codes are read aloud and typed on phones.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"

@@ -10,8 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from accounts import roles
-from workshops import crypto
+from accounts import crypto, roles
 from workshops.models import (
     AgendaItem,
     Attendance,
@@ -200,13 +199,13 @@ def note_update(*, note, text: str, based_on_version: int) -> FacilitatorNote:
 
 
 def notes_rotate_keys() -> int:
-    """Re-encrypt every note with the newest key."""
+    """Re-encrypt every note with the newest key. A note saved meanwhile is skipped, not
+    overwritten with what was read before: its save already used the newest key."""
     count = 0
     for note in FacilitatorNote.objects.only("pk", "encrypted_text").iterator():
-        FacilitatorNote.objects.filter(pk=note.pk).update(
-            encrypted_text=crypto.rotate(note.encrypted_text)
-        )
-        count += 1
+        count += FacilitatorNote.objects.filter(
+            pk=note.pk, encrypted_text=note.encrypted_text
+        ).update(encrypted_text=crypto.rotate(note.encrypted_text))
     return count
 
 
