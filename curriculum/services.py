@@ -1,7 +1,11 @@
 """Writes for the curriculum app: progress and the private journal."""
 
+import json
+import math
+import time
 import uuid
 
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 
 from curriculum.models import JournalEntry, ModuleProgress
@@ -66,11 +70,94 @@ def journal_rotate_keys() -> int:
     return count
 
 
+# Bounds on what the activity player may send. An H5P statement is a few kilobytes and
+# a handful of levels deep; a saved state is one JSON string, larger for long activities.
 MAX_STATEMENT_BYTES = 32 * 1024
+MAX_STATE_BYTES = 64 * 1024
+MAX_JSON_DEPTH = 20
+# Statements a person may send in one clock hour. A question set sends a few per question
+# (attempted, interacted, answered) and interactive content one per interaction, so a
+# busy hour of real activities stays well under 600; a script is stopped at about 19 MB of
+# statements an hour (600 x 32 KB) instead of filling the database.
+STATEMENTS_PER_HOUR = 600
 
 
 class StatementRefused(Exception):
     pass
+
+
+def _refuse_constant(name: str):
+    raise ValueError(f"{name} is not JSON")  # NaN, Infinity, -Infinity
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):  # 1e999 parses as infinity
+        raise ValueError("number out of range")
+    return value
+
+
+def _finite_int(text: str) -> int:
+    value = int(text)
+    float(value)  # OverflowError beyond what a double (the player's numbers) can hold
+    return value
+
+
+def _depth(value) -> int:
+    """How many objects and arrays deep `value` goes (without recursion)."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict):
+            children = item.values()
+        elif isinstance(item, list):
+            children = item
+        else:
+            continue
+        deepest = max(deepest, depth)
+        stack.extend((child, depth + 1) for child in children)
+    return deepest
+
+
+def xapi_json_parse(raw: bytes) -> dict:
+    """The JSON object in `raw`, or StatementRefused: only an object, at most
+    MAX_JSON_DEPTH deep, with finite numbers only (JSON has no NaN or Infinity, and
+    neither can be stored in a JSON column)."""
+    try:
+        value = json.loads(
+            raw,
+            parse_constant=_refuse_constant,
+            parse_float=_finite_float,
+            parse_int=_finite_int,
+        )
+    except (ValueError, OverflowError, RecursionError) as error:
+        # RecursionError: nesting deeper than the parser can follow.
+        raise StatementRefused("not a JSON document we take") from error
+    if not isinstance(value, dict):
+        raise StatementRefused("not a JSON object")
+    if _depth(value) > MAX_JSON_DEPTH:
+        raise StatementRefused("nested too deeply")
+    return value
+
+
+def activity_statement_quota_take(*, user) -> int | None:
+    """Count one statement for `user` in this clock hour. None while under
+    STATEMENTS_PER_HOUR, else the seconds until the next hour.
+
+    Django's cache, as allauth's rate limits use it (Redis in production, so every worker
+    shares the count); a fixed window, so at most twice the cap across an hour's edge.
+    allauth's own helper is tied to its account settings, hence this one."""
+    now = int(time.time())
+    key = f"curriculum:statements:{user.pk}:{now // 3600}"
+    cache.add(key, 0, timeout=3600 + 60)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # evicted between add and incr
+        cache.set(key, 1, timeout=3600 + 60)
+        count = 1
+    if count > STATEMENTS_PER_HOUR:
+        return 3600 - now % 3600
+    return None
 
 
 def _number(value):
@@ -80,7 +167,7 @@ def _number(value):
 @transaction.atomic
 def activity_statement_record(*, user, activity_key: uuid.UUID, statement: dict):
     """Keep an xAPI statement once (by its id) and update the person's attempt from its
-    result. Returns (attempt, created)."""
+    result. Returns (attempt, created). `statement` comes from xapi_json_parse."""
     from curriculum.models import ActivityAttempt, ActivityStatement
 
     if not isinstance(statement, dict):
@@ -119,7 +206,11 @@ def activity_statement_record(*, user, activity_key: uuid.UUID, statement: dict)
 
 
 def activity_state_save(*, user, activity_key: uuid.UUID, state: str) -> None:
+    """Keep the player's saved state (a JSON string of its own) to resume from."""
     from curriculum.models import ActivityAttempt
+
+    if not isinstance(state, str):
+        raise StatementRefused("the state must be text")
 
     ActivityAttempt.objects.update_or_create(
         user=user, activity_key=activity_key, defaults={"state": state}

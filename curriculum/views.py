@@ -1,4 +1,3 @@
-import json
 import mimetypes
 import re
 import uuid
@@ -6,6 +5,7 @@ from pathlib import PurePosixPath
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import RequestDataTooBig
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -209,24 +209,63 @@ def _unknown_activity(activity_key):
     return JsonResponse({"error": _("There is no such activity.")}, status=404)
 
 
+def _json_object(request, *, max_bytes: int, too_large: str, invalid: str):
+    """(the request body's JSON object, None), or (None, a JSON error response): too
+    large is refused before the body is read, anything else xapi_json_parse refuses."""
+    from curriculum.services import StatementRefused, xapi_json_parse
+
+    try:
+        declared = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        declared = 0
+    try:
+        if declared > max_bytes or len(request.body) > max_bytes:
+            return None, JsonResponse({"error": too_large}, status=413)
+    except RequestDataTooBig:  # beyond Django's own limit, before ours is checked
+        return None, JsonResponse({"error": too_large}, status=413)
+    try:
+        return xapi_json_parse(request.body), None
+    except StatementRefused:
+        return None, JsonResponse({"error": invalid}, status=400)
+
+
 @require_POST
 def activity_statement(request, activity_key: uuid.UUID):
-    """Receive an xAPI statement from the player (signed-in people only)."""
-    from curriculum.services import MAX_STATEMENT_BYTES, StatementRefused, activity_statement_record
+    """Receive an xAPI statement from the player (signed-in people only, so many an
+    hour)."""
+    from curriculum.services import (
+        MAX_STATEMENT_BYTES,
+        StatementRefused,
+        activity_statement_quota_take,
+        activity_statement_record,
+    )
 
     if not request.user.is_authenticated:
         return JsonResponse({"error": _("Sign in to keep your results.")}, status=403)
     if missing := _unknown_activity(activity_key):
         return missing
-    if len(request.body) > MAX_STATEMENT_BYTES:
-        return JsonResponse({"error": _("The statement is too large.")}, status=413)
+    if retry_after := activity_statement_quota_take(user=request.user):
+        response = JsonResponse(
+            {"error": _("You sent too many results in a short time. Wait a while and try again.")},
+            status=429,
+        )
+        response["Retry-After"] = str(retry_after)
+        return response
+    invalid = _("That is not a valid xAPI statement.")
+    statement, refused = _json_object(
+        request,
+        max_bytes=MAX_STATEMENT_BYTES,
+        too_large=_("The statement is too large."),
+        invalid=invalid,
+    )
+    if refused:
+        return refused
     try:
-        statement = json.loads(request.body)
         _attempt, created = activity_statement_record(
             user=request.user, activity_key=activity_key, statement=statement
         )
-    except (ValueError, StatementRefused):
-        return JsonResponse({"error": _("That is not a valid xAPI statement.")}, status=400)
+    except StatementRefused:
+        return JsonResponse({"error": invalid}, status=400)
     return JsonResponse({"recorded": created}, status=201 if created else 200)
 
 
@@ -234,20 +273,28 @@ def activity_statement(request, activity_key: uuid.UUID):
 def activity_state(request, activity_key: uuid.UUID):
     """The player's saved state, so a trainee continues where they left off."""
     from curriculum.models import ActivityAttempt
-    from curriculum.services import MAX_STATEMENT_BYTES, activity_state_save
+    from curriculum.services import MAX_STATE_BYTES, StatementRefused, activity_state_save
 
     if not request.user.is_authenticated:
         return JsonResponse({"error": _("Sign in to keep your results.")}, status=403)
     if missing := _unknown_activity(activity_key):
         return missing
     if request.method == "POST":
-        if len(request.body) > MAX_STATEMENT_BYTES:
-            return JsonResponse({"error": _("The statement is too large.")}, status=413)
+        invalid = _("That is not a valid saved state.")
+        data, refused = _json_object(
+            request,
+            max_bytes=MAX_STATE_BYTES,
+            too_large=_("The saved state is too large."),
+            invalid=invalid,
+        )
+        if refused:
+            return refused
         try:
-            state = json.loads(request.body).get("state", "")
-        except (ValueError, AttributeError):
-            return JsonResponse({"error": _("That is not a valid xAPI statement.")}, status=400)
-        activity_state_save(user=request.user, activity_key=activity_key, state=str(state))
+            activity_state_save(
+                user=request.user, activity_key=activity_key, state=data.get("state", "")
+            )
+        except StatementRefused:
+            return JsonResponse({"error": invalid}, status=400)
         return JsonResponse({"saved": True})
     attempt = ActivityAttempt.objects.filter(user=request.user, activity_key=activity_key).first()
     return JsonResponse({"state": attempt.state if attempt else ""})
