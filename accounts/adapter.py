@@ -1,11 +1,13 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.utils.translation import get_language
 
 
 class AccountAdapter(DefaultAccountAdapter):
     """Claves' rules for allauth: new people start in the language they signed up in,
-    and land on the home page of their preferred language."""
+    and land on the home page of their preferred language; an address another account
+    has verified gets a notice, never a verification link."""
 
     def save_user(self, request, user, form, commit=True):
         user = super().save_user(request, user, form, commit=False)
@@ -30,6 +32,22 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def get_logout_redirect_url(self, request):
         return f"/{(get_language() or settings.LANGUAGE_CODE)[:2]}/"
+
+    def send_confirmation_mail(self, request, emailconfirmation, signup):
+        """Someone signed up with, or added, an address another account has verified.
+        The page said "confirmation sent" as for any address; the owner is told someone
+        tried it and how to recover their account, with no link: the address can only
+        be verified by one account, and a link would tie theirs to a stranger's."""
+        address = emailconfirmation.email_address
+        verified_elsewhere = (
+            EmailAddress.objects.filter(email__iexact=address.email, verified=True)
+            .exclude(user_id=address.user_id)
+            .exists()
+        )
+        if verified_elsewhere:
+            self.send_account_already_exists_mail(address.email)
+        else:
+            super().send_confirmation_mail(request, emailconfirmation, signup)
 
     def _get_login_attempts_cache_key(self, request, **credentials):
         """The per-account count of failed sign-ins is keyed by what was typed, lower

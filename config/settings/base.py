@@ -153,7 +153,11 @@ ACCOUNT_LOGIN_METHODS = {"username", "email"}
 ACCOUNT_SIGNUP_FIELDS = ["username*", "email", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "optional"
 ACCOUNT_UNIQUE_EMAIL = True
-ACCOUNT_PREVENT_ENUMERATION = True
+# No page tells whether an address is someone's: signing up with, or adding, an address
+# another account uses succeeds like any other and keeps it unverified (only one account
+# can verify an address); its verified owner is told by mail instead of sent a link
+# (accounts.adapter). Usernames stay unique, and sign-up says when one is taken.
+ACCOUNT_PREVENT_ENUMERATION = "strict"
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = False
 ACCOUNT_USERNAME_MIN_LENGTH = 3
