@@ -12,8 +12,11 @@ import re
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import ExitStack
 from pathlib import Path
 from urllib.parse import quote
 
@@ -21,6 +24,8 @@ import pytest
 import redis
 import requests
 from allauth.core.internal import ratelimit
+from django.contrib.sessions.models import Session
+from django.db import connections
 from django.test import Client
 
 from tests.factories import PASSWORD, UserFactory
@@ -220,7 +225,7 @@ def database_url(settings_dict) -> str:
     return f"postgres://{auth}{host}:{port}/{name}"
 
 
-def start_server(port: int, env: dict) -> subprocess.Popen:
+def start_server(port: int, env: dict, log) -> subprocess.Popen:
     return subprocess.Popen(
         [
             sys.executable,
@@ -237,16 +242,16 @@ def start_server(port: int, env: dict) -> subprocess.Popen:
         cwd=BASE_DIR,
         env=env,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
+        stderr=log,
     )
 
 
-def wait_until_serving(port: int, process: subprocess.Popen, seconds: float = 30) -> None:
+def wait_until_serving(port: int, process: subprocess.Popen, log, seconds: float = 30):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise AssertionError(f"server on {port} exited: {process.stderr.read()}")
+            log.seek(0)
+            raise AssertionError(f"server on {port} exited: {log.read().decode()}")
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=0.2):
                 return
@@ -268,57 +273,80 @@ def post_sign_in(session: requests.Session, port: int, login: str, password: str
     )
 
 
-def test_with_two_workers_and_redis_the_sixth_attempt_on_one_account_is_refused(
-    django_db_setup, django_db_blocker
-):
+def stop(servers) -> None:
+    for server in servers:
+        server.terminate()
+    for server in servers:
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
+def committed(function):
+    """Run `function` on a database connection of its own (another thread's), outside
+    this test's transaction, so that what it writes is committed for the servers to
+    see. Flushing instead (transactional_db) would empty the suite's reused database."""
+
+    def run():
+        try:
+            return function()
+        finally:
+            connections.close_all()  # this thread's connections only
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(run).result()
+
+
+@pytest.mark.django_db
+def test_with_two_workers_and_redis_the_sixth_attempt_on_one_account_is_refused():
     """Two gunicorn processes on the same database and Redis: five wrong passwords,
     alternating between them, and the right password is then refused by both. With an
     in-process cache each would have counted only its own two or three."""
     # Redis must be there: CI starts it, and a skipped test would hide a broken limit.
     redis.Redis.from_url(TEST_REDIS_URL, socket_connect_timeout=2).ping()
 
-    from django.contrib.sessions.models import Session
-    from django.db import connection
-
-    # The servers need committed rows, so this test writes outside a transaction and
-    # removes exactly what it wrote (flushing would empty the suite's migrated data).
-    with django_db_blocker.unblock():
-        username = f"worker-test-{uuid.uuid4().hex[:10]}"
-        person = UserFactory(username=username)
-        sessions_before = set(Session.objects.values_list("session_key", flat=True))
-        env = {
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "config.settings.test",
-            "DATABASE_URL": database_url(connection.settings_dict),
-            "REDIS_URL": TEST_REDIS_URL,
-            "TRUSTED_PROXY_COUNT": "1",
-            "WEB_CONCURRENCY": "1",
-        }
-        ports = [free_port(), free_port()]
-        servers = [start_server(port, env) for port in ports]
-        # A fresh address per run, so runs within a minute do not share a limit.
-        address = f"192.0.2.{uuid.uuid4().int % 250 + 1}"
-        try:
-            for port, server in zip(ports, servers, strict=True):
-                wait_until_serving(port, server)
-            browser = requests.Session()
-            for n in range(5):
-                failed = post_sign_in(browser, ports[n % 2], username, WRONG, address)
-                assert failed.status_code == 200
-                assert "not correct" in failed.text, f"attempt {n + 1} on {ports[n % 2]}"
-            for port in ports:
-                sixth = post_sign_in(browser, port, username, PASSWORD, address)
-                assert sixth.status_code == 200, f"signed in on {port}"
-                assert REFUSED in sixth.text
-        finally:
-            for server in servers:
-                server.terminate()
-            for server in servers:
-                try:
-                    server.wait(timeout=10)
-                except subprocess.TimeoutExpired:
-                    server.kill()
-                    server.wait()
-                server.stderr.close()
-            Session.objects.exclude(session_key__in=sessions_before).delete()
-            person.delete()
+    # This thread reads nothing from the database: on SQLite an open read would keep
+    # the servers from writing their sessions.
+    username = f"worker-test-{uuid.uuid4().hex[:10]}"
+    person, sessions_before = committed(
+        lambda: (
+            UserFactory(username=username),
+            set(Session.objects.values_list("session_key", flat=True)),
+        )
+    )
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.test",
+        "DATABASE_URL": database_url(connections["default"].settings_dict),
+        "REDIS_URL": TEST_REDIS_URL,
+        "TRUSTED_PROXY_COUNT": "1",
+        "WEB_CONCURRENCY": "1",
+    }
+    # A fresh address per run, so runs within a minute do not share a limit.
+    address = f"192.0.2.{uuid.uuid4().int % 250 + 1}"
+    ports = [free_port(), free_port()]
+    with ExitStack() as stack:
+        logs = [stack.enter_context(tempfile.TemporaryFile()) for _port in ports]
+        servers = [start_server(port, env, log) for port, log in zip(ports, logs, strict=True)]
+        # Run last to first: stop the servers, then remove what this test wrote.
+        stack.callback(
+            committed,
+            lambda: (
+                Session.objects.exclude(session_key__in=sessions_before).delete(),
+                person.delete(),
+            ),
+        )
+        stack.callback(stop, servers)
+        for port, server, log in zip(ports, servers, logs, strict=True):
+            wait_until_serving(port, server, log)
+        browser = requests.Session()
+        for n in range(5):
+            failed = post_sign_in(browser, ports[n % 2], username, WRONG, address)
+            assert failed.status_code == 200
+            assert "not correct" in failed.text, f"attempt {n + 1} on {ports[n % 2]}"
+        for port in ports:
+            sixth = post_sign_in(browser, port, username, PASSWORD, address)
+            assert sixth.status_code == 200, f"signed in on {port}"
+            assert REFUSED in sixth.text
