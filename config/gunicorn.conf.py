@@ -8,10 +8,9 @@ count in the cache, and each worker's in-process cache would count apart.
 import os
 import sys
 
-bind = "127.0.0.1:8001"  # --bind overrides
-# nginx on this host is the only client; X-Forwarded-For is read by allauth
+# nginx on this host is the only client. X-Forwarded-For is read by allauth
 # (TRUSTED_PROXY_COUNT), X-Forwarded-Proto by Django (SECURE_PROXY_SSL_HEADER).
-forwarded_allow_ips = "127.0.0.1"
+bind = "127.0.0.1:8001"  # --bind overrides
 
 
 def on_starting(server):
