@@ -1,21 +1,20 @@
 """Project-wide HTTP headers that keep every page on our own origin."""
 
-# Everything from our own origin and nothing else: no CDN, no analytics, no fonts
-# from elsewhere. Inline scripts are refused, so no injected markup can run.
-# The H5P player writes one fixed inline script into its frame; it alone is allowed,
-# by its hash (h5p-standalone 3.8.x, frame.bundle.js getHeadTags).
-H5P_FRAME_SCRIPT_HASH = "'sha256-8CniZYrnO46q7MvZ3m08Wom1HH/ZhyXmm29kBKTV1rk='"
+from django.conf import settings
 
+# Everything from our own origin and nothing else: no CDN, no analytics, no fonts
+# from elsewhere. Inline scripts are refused, so no injected markup can run. The one
+# other origin is the activity origin (H5P), and only as a frame.
 SITE_POLICY = "; ".join(
     [
         "default-src 'self'",
-        f"script-src 'self' {H5P_FRAME_SCRIPT_HASH}",
+        "script-src 'self'",
         "style-src 'self'",
         "img-src 'self' data:",
         "font-src 'self'",
         "connect-src 'self'",
         "media-src 'self'",
-        "frame-src 'self'",
+        "frame-src 'self'{activity_origin}",
         "object-src 'none'",
         "base-uri 'self'",
         "form-action 'self'",
@@ -42,6 +41,11 @@ ADMIN_POLICY = "; ".join(
 )
 
 
+def site_policy() -> str:
+    origin = settings.H5P_ORIGIN.rstrip("/")
+    return SITE_POLICY.format(activity_origin=f" {origin}" if origin else "")
+
+
 class ContentSecurityPolicyMiddleware:
     """Sends a Content-Security-Policy and a Permissions-Policy with every response."""
 
@@ -53,7 +57,7 @@ class ContentSecurityPolicyMiddleware:
         response = self.get_response(request)
         if "Content-Security-Policy" not in response:
             is_admin = request.path.startswith(self.admin_prefix)
-            response["Content-Security-Policy"] = ADMIN_POLICY if is_admin else SITE_POLICY
+            response["Content-Security-Policy"] = ADMIN_POLICY if is_admin else site_policy()
         response.setdefault(
             "Permissions-Policy",
             "camera=(), microphone=(), geolocation=(), interest-cohort=()",

@@ -7,7 +7,6 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.views import quick_exit
-from curriculum.urls import activity_urlpatterns
 
 # Wagtail's front-end URLs without its own sign-in view (a plain Django LoginView with
 # no rate limit and no second factor): private pages send people to ours instead.
@@ -20,7 +19,6 @@ wagtail_front_end_urls = [
 urlpatterns = [
     # Outside the language prefixes: short, and the same in every language.
     path("exit/", quick_exit, name="quick_exit"),
-    *activity_urlpatterns,
     # One sign-in form for everyone: Wagtail's own would skip allauth's rate limits.
     path(
         "admin/login/",

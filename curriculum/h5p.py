@@ -18,6 +18,7 @@ from pathlib import PurePosixPath
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from pyh5p.errors import H5PError
 from pyh5p.package import PackageLimits, read_package
 
@@ -26,35 +27,27 @@ MAX_FILES = 2_000
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_TOTAL_BYTES = 150 * 1024 * 1024
 MAX_COMPRESSION_RATIO = 100.0
-# No HTML, SVG, Flash or WebAssembly: nothing that runs or embeds scripts by itself.
+# H5P's own default allow-list (content files, plus the JavaScript and CSS of libraries):
+# what real packages carry, icons in SVG and webfonts included. HTML and anything else
+# stays refused. Packages run only on the activity origin (curriculum.activity_origin).
+LIBRARY_EXTENSIONS = {"js", "css", "json", "map"}
+IMAGE_EXTENSIONS = {"png", "jpg", "jpeg", "gif", "bmp", "tif", "tiff", "svg", "webp"}
+FONT_EXTENSIONS = {"eot", "ttf", "woff", "woff2", "otf"}
+MEDIA_EXTENSIONS = {"webm", "mp4", "ogg", "ogv", "mp3", "m4a", "wav", "vtt", "webvtt"}
+MODEL_EXTENSIONS = {"gltf", "glb"}
+# Kept because H5P keeps them, but never displayed or run: always sent as a download.
+INERT_EXTENSIONS = frozenset(
+    {"md", "textile", "diff", "patch", "csv", "xml", "rtf", "pdf", "swf"}
+    | {"doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "odp"}
+)
 ALLOWED_EXTENSIONS = frozenset(
-    {
-        "json",
-        "js",
-        "css",
-        "map",
-        "txt",
-        "md",
-        "vtt",
-        "webvtt",
-        "png",
-        "jpg",
-        "jpeg",
-        "gif",
-        "webp",
-        "woff",
-        "woff2",
-        "ttf",
-        "otf",
-        "eot",
-        "mp3",
-        "m4a",
-        "ogg",
-        "wav",
-        "mp4",
-        "webm",
-        "ogv",
-    }
+    LIBRARY_EXTENSIONS
+    | IMAGE_EXTENSIONS
+    | FONT_EXTENSIONS
+    | MEDIA_EXTENSIONS
+    | MODEL_EXTENSIONS
+    | {"txt"}
+    | INERT_EXTENSIONS
 )
 LIMITS = PackageLimits(
     max_files=MAX_FILES,
@@ -115,6 +108,7 @@ def _check_members(archive: zipfile.ZipFile) -> None:
             % {"count": len(members), "max": MAX_FILES}
         )
     total = 0
+    refused_types = []
     for member in members:
         name = member.filename
         # An empty name is no path at all (and zipfile's is_dir() fails on it).
@@ -131,10 +125,8 @@ def _check_members(archive: zipfile.ZipFile) -> None:
             continue
         extension = PurePosixPath(name).suffix.lower().lstrip(".")
         if extension not in ALLOWED_EXTENSIONS:
-            raise PackageRefused(
-                _("The package contains a file type that is not allowed: “%(name)s”.")
-                % {"name": name}
-            )
+            refused_types.append(name)
+            continue
         if member.file_size > MAX_FILE_BYTES:
             raise PackageRefused(
                 _("“%(name)s” is too large once unpacked (%(size)s; at most %(max)s).")
@@ -155,6 +147,19 @@ def _check_members(archive: zipfile.ZipFile) -> None:
                 _("The package is too large once unpacked (more than %(max)s).")
                 % {"max": _megabytes(MAX_TOTAL_BYTES)}
             )
+    if refused_types:
+        raise PackageRefused(
+            ngettext(
+                "The package contains a file of a type H5P does not allow: %(names)s. "
+                "Remove it from the package (or export the activity again from an H5P "
+                "editor) and upload it again.",
+                "The package contains %(count)d files of types H5P does not allow: "
+                "%(names)s. Remove them from the package (or export the activity again "
+                "from an H5P editor) and upload it again.",
+                len(refused_types),
+            )
+            % {"count": len(refused_types), "names": ", ".join(f"“{n}”" for n in refused_types)}
+        )
 
 
 def package_check(data: bytes) -> CheckedPackage:

@@ -22,8 +22,3 @@ urlpatterns = [
         name="journal_write",
     ),
 ]
-
-# Not under a language prefix: package files are the same in every language.
-activity_urlpatterns = [
-    path("h5p/<str:digest>/<path:path>", views.h5p_file, name="h5p_file"),
-]

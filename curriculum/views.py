@@ -1,13 +1,9 @@
-import mimetypes
-import re
 import uuid
-from pathlib import PurePosixPath
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import RequestDataTooBig
-from django.core.files.storage import default_storage
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -162,41 +158,6 @@ def journal(request):
 
 
 # ---- Interactive activities (H5P) -------------------------------------------------
-
-H5P_FILE_POLICY = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "font-src 'self'; media-src 'self'; object-src 'none'; base-uri 'self'; "
-    "form-action 'none'; frame-ancestors 'self'"
-)
-DIGEST = re.compile(r"^[0-9a-f]{64}$")
-
-
-def h5p_file(request, digest: str, path: str):
-    """A file of a checked, stored H5P package: same origin, no sniffing, cached for good
-    (the folder is named by the package's hash, so its content never changes)."""
-    from curriculum.h5p import ALLOWED_EXTENSIONS, STORAGE_ROOT
-
-    parts = PurePosixPath(path).parts
-    extension = PurePosixPath(path).suffix.lower().lstrip(".")
-    if (
-        not DIGEST.match(digest)
-        or not parts
-        or any(part in {"", ".", ".."} for part in parts)
-        or "\\" in path
-        or extension not in ALLOWED_EXTENSIONS
-    ):
-        raise Http404
-    name = f"{STORAGE_ROOT}/{digest}/{path}"
-    if not default_storage.exists(name):
-        raise Http404
-    content_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
-    if extension == "js":
-        content_type = "text/javascript"
-    response = FileResponse(default_storage.open(name, "rb"), content_type=content_type)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = H5P_FILE_POLICY
-    response["Cache-Control"] = "public, max-age=31536000, immutable"
-    return response
 
 
 def _unknown_activity(activity_key):

@@ -83,11 +83,13 @@ def test_the_checker_catches_a_foreign_reference():
     ]
 
 
-def test_pages_forbid_other_origins_by_content_security_policy(client, homes):
+def test_pages_forbid_other_origins_by_content_security_policy(client, homes, settings):
     policy = client.get("/es/")["Content-Security-Policy"]
     directives = dict(d.strip().split(" ", 1) for d in policy.split(";"))
     assert directives["default-src"] == "'self'"
     assert directives["script-src"].split()[0] == "'self'"
     assert all(source.startswith("'sha256-") for source in directives["script-src"].split()[1:])
     assert directives["frame-ancestors"] == "'none'"
-    assert "http" not in policy
+    # The one other origin: the activity origin, and only for frames.
+    assert directives["frame-src"] == f"'self' {settings.H5P_ORIGIN}"
+    assert "http" not in policy.replace(settings.H5P_ORIGIN, "")

@@ -24,6 +24,16 @@ if not FACILITATOR_NOTES_KEYS:
         "FACILITATOR_NOTES_KEYS must hold at least one Fernet key (see README)."
     )
 
+# The activity origin (H5P_ORIGIN) is answered by this same application: accept its host.
+if H5P_ORIGIN:
+    from urllib.parse import urlsplit
+
+    _activity_host = urlsplit(H5P_ORIGIN).hostname or ""
+    if _activity_host == urlsplit(WAGTAILADMIN_BASE_URL).hostname:
+        raise ImproperlyConfigured("H5P_ORIGIN must be a host of its own, not the site's.")
+    if _activity_host not in ALLOWED_HOSTS:
+        ALLOWED_HOSTS = [*ALLOWED_HOSTS, _activity_host]
+
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 
 # TLS ends at nginx, which sets X-Forwarded-Proto.

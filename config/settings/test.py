@@ -4,7 +4,8 @@ from .base import *
 
 DEBUG = False
 SECRET_KEY = "test-only-insecure-key"  # noqa: S105
-ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+ALLOWED_HOSTS = ["testserver", "activities.testserver", "localhost", "127.0.0.1"]
+H5P_ORIGIN = "http://activities.testserver"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"

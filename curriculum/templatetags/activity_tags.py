@@ -3,6 +3,8 @@ from functools import cache
 from django import template
 from django.contrib.staticfiles import finders
 
+from curriculum.activity_origin import activity_origin
+
 register = template.Library()
 
 
@@ -12,6 +14,11 @@ def _player_installed() -> bool:
 
 
 @register.simple_tag
-def h5p_player_available() -> bool:
-    """Whether `make assets` installed the H5P player (it needs npm)."""
-    return _player_installed()
+def activity_player(activity) -> dict | None:
+    """Where the activity's frame comes from, or None when activities cannot be played
+    here (no activity origin configured, or `make assets` could not install the player:
+    it needs npm)."""
+    origin = activity_origin()
+    if activity is None or not activity.package_digest or not origin or not _player_installed():
+        return None
+    return {"origin": origin, "src": f"{origin}/play/{activity.package_digest}/"}

@@ -8,7 +8,7 @@ from bs4 import BeautifulSoup
 from django.test import Client
 from wagtail.models import Locale
 
-from curriculum.h5p_demo import LIBRARY_DIR, question_package
+from curriculum.h5p_demo import question_package
 from curriculum.models import ActivityAttempt, ActivityStatement
 from curriculum.services import activity_from_package
 from tests.factories import BookletPageFactory, ModulePageFactory, block, body, sign_in, trainee
@@ -105,19 +105,7 @@ def test_state_is_kept_to_resume(client, activity):
     assert client.get(url).json() == {"state": '{"answered": 1}'}
 
 
-def test_package_files_are_served_same_origin_without_sniffing(client, activity):
-    response = client.get(f"/h5p/{activity.package_digest}/{LIBRARY_DIR}/question.js")
-    assert response.status_code == 200
-    assert response["X-Content-Type-Options"] == "nosniff"
-    assert response["Content-Type"].startswith("text/javascript")
-    assert "default-src 'self'" in response["Content-Security-Policy"]
-    assert "immutable" in response["Cache-Control"]
-    for bad in ("../../etc/passwd", f"{LIBRARY_DIR}/../h5p.json", "content/x.html"):
-        assert client.get(f"/h5p/{activity.package_digest}/{bad}").status_code == 404
-    assert client.get(f"/h5p/{'0' * 64}/h5p.json").status_code == 404
-
-
-def test_the_player_loads_only_on_pages_with_an_activity(client, homes, activity):
+def test_the_activity_script_loads_only_on_pages_with_an_activity(client, homes, activity):
     booklet = BookletPageFactory(parent=homes["es"])
     with_activity = ModulePageFactory(
         parent=booklet,
@@ -130,8 +118,9 @@ def test_the_player_loads_only_on_pages_with_an_activity(client, homes, activity
             "script", src=True
         )
     ]
-    assert any("h5p-standalone/main.bundle.js" in src for src in scripts(with_activity))
-    assert not any("h5p" in src for src in scripts(without))
+    assert any("js/activity.js" in src for src in scripts(with_activity))
+    assert not any("h5p" in src for src in scripts(with_activity))
+    assert not any("activity" in src for src in scripts(without))
 
 
 def test_without_the_player_the_page_says_the_activity_is_not_available(

@@ -1,8 +1,14 @@
-/* Plays H5P activities with the self-hosted h5p-standalone player, sends the player's
-   xAPI statements to our server and keeps its state so a person can resume. */
+/* Interactive activities on a module page. Nothing loads until the reader opens one:
+   then a sandboxed frame from the activity origin plays it. Messages from that frame
+   are believed only when they come from that very frame and that origin and have the
+   expected shape; results are posted to our own endpoints with our own CSRF token. */
 (function () {
   "use strict";
-  if (!window.H5PStandalone) return;
+  // One script tag per activity block: the first to run does the work for all.
+  if (window.clavesActivities) return;
+  window.clavesActivities = true;
+  var MAX_MESSAGE_CHARS = 64 * 1024;
+  var MAX_HEIGHT = 20000;
 
   function post(url, csrf, payload) {
     return fetch(url, {
@@ -13,47 +19,85 @@
     });
   }
 
-  function start(element) {
-    var statementUrl = element.getAttribute("data-statement-url");
-    var stateUrl = element.getAttribute("data-state-url");
-    var csrf = element.getAttribute("data-csrf");
-    var options = {
-      id: element.id,
-      h5pJsonPath: element.getAttribute("data-h5p-path").replace(/\/h5p\.json$/, ""),
-      frameJs: element.getAttribute("data-frame-js"),
-      frameCss: element.getAttribute("data-frame-css"),
-      frame: false,
-      copyright: false,
-      icon: false,
-    };
-    var ready = stateUrl
-      ? fetch(stateUrl, { credentials: "same-origin" }).then(function (r) { return r.json(); })
-      : Promise.resolve({});
-    ready.then(function (saved) {
-      if (stateUrl) {
-        options.saveFreq = 30;
-        if (saved.state) {
-          options.contentUserData = [{ dataType: "state", previousState: saved.state, subContentId: "*" }];
-        }
-      }
-      return new window.H5PStandalone.H5P(element, options);
-    }).then(function () {
-      if (!statementUrl) return;
-      window.H5P.externalDispatcher.on("xAPI", function (event) {
-        var statement = event.data && event.data.statement;
-        if (!statement) return;
-        if (!statement.id && window.crypto && window.crypto.randomUUID) {
-          statement.id = window.crypto.randomUUID();
-        }
-        post(statementUrl, csrf, statement);
-      });
-      window.setInterval(function () {
-        var content = window.H5PIntegration && window.H5PIntegration.contents["cid-" + element.id];
-        var data = content && content.contentUserData && content.contentUserData[0];
-        if (data && data.state) post(stateUrl, csrf, { state: data.state });
-      }, 30000);
-    });
+  function isPlainObject(value) {
+    return value !== null && typeof value === "object" && !Array.isArray(value);
   }
 
-  document.querySelectorAll(".h5p-activity[data-h5p-path]").forEach(start);
+  function small(value) {
+    try {
+      return JSON.stringify(value).length <= MAX_MESSAGE_CHARS;
+    } catch (error) {
+      return false;
+    }
+  }
+
+  function newId() {
+    if (window.crypto && window.crypto.randomUUID) return window.crypto.randomUUID();
+    return null;
+  }
+
+  function open(section) {
+    if (section.getAttribute("data-opened")) return;
+    section.setAttribute("data-opened", "true");
+    var origin = section.getAttribute("data-activity-origin");
+    var statementUrl = section.getAttribute("data-statement-url");
+    var stateUrl = section.getAttribute("data-state-url");
+    var csrf = section.getAttribute("data-csrf");
+    var status = section.querySelector("[data-activity-status]");
+    var frame = document.createElement("iframe");
+    frame.className = "activity__frame";
+    frame.title = section.getAttribute("data-frame-title");
+    frame.setAttribute("sandbox", "allow-scripts allow-same-origin");
+    frame.setAttribute("referrerpolicy", "no-referrer");
+    frame.src = section.getAttribute("data-frame-src");
+
+    window.addEventListener("message", function (event) {
+      if (event.source !== frame.contentWindow || event.origin !== origin) return;
+      var data = event.data;
+      if (!isPlainObject(data) || typeof data.type !== "string" || !small(data)) return;
+      if (data.type === "claves:ready") {
+        var saved = stateUrl
+          ? fetch(stateUrl, { credentials: "same-origin" }).then(function (r) {
+              return r.ok ? r.json() : {};
+            })
+          : Promise.resolve({});
+        saved
+          .catch(function () {
+            return {};
+          })
+          .then(function (answer) {
+            var state = typeof answer.state === "string" ? answer.state : "";
+            frame.contentWindow.postMessage(
+              { type: "claves:start", state: state, signedIn: Boolean(stateUrl) },
+              origin
+            );
+          });
+      } else if (data.type === "claves:height") {
+        var height = Number(data.height);
+        if (isFinite(height) && height > 0) {
+          frame.style.height = Math.min(Math.ceil(height), MAX_HEIGHT) + "px";
+        }
+      } else if (data.type === "claves:xapi" && statementUrl && isPlainObject(data.statement)) {
+        var statement = data.statement;
+        if (typeof statement.id !== "string") statement.id = newId();
+        post(statementUrl, csrf, statement);
+      } else if (data.type === "claves:state" && stateUrl && typeof data.state === "string") {
+        post(stateUrl, csrf, { state: data.state });
+      }
+    });
+
+    section.querySelector("[data-activity-placeholder]").hidden = true;
+    if (status) status.hidden = false;
+    section.querySelector("[data-activity-stage]").appendChild(frame);
+    frame.focus();
+  }
+
+  document.querySelectorAll("[data-activity-origin]").forEach(function (section) {
+    var button = section.querySelector("[data-activity-open]");
+    if (!button) return;
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      open(section);
+    });
+  });
 })();

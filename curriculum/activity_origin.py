@@ -1,0 +1,160 @@
+"""The activity origin: where H5P packages and their player run, apart from the site.
+
+An uploaded package is somebody else's JavaScript. It runs only on `H5P_ORIGIN` (in
+production a host of its own, such as `activities.<domain>`; under `make run`
+`localhost` beside `127.0.0.1`), inside a sandboxed frame of a module page. That origin
+carries no cookie of ours, answers only package files and the player's frame page, and
+the site's own pages are not found there. The frame talks to the module page only by
+`postMessage`; the page checks the sender and the message and posts results to our
+own endpoints with its own CSRF token.
+"""
+
+import mimetypes
+import re
+from functools import cache
+from pathlib import PurePosixPath
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404, HttpResponseNotAllowed
+from django.template.response import TemplateResponse
+from django.urls import Resolver404, resolve
+from django.utils.cache import patch_cache_control
+from django.views.decorators.clickjacking import xframe_options_exempt
+
+from curriculum.h5p import ALLOWED_EXTENSIONS, INERT_EXTENSIONS, STORAGE_ROOT
+
+DIGEST = re.compile(r"^[0-9a-f]{64}$")
+# What H5P libraries need (they evaluate code and set inline styles), from this origin
+# only. The player writes one fixed inline script into the content's inner frame
+# (h5p-standalone 3.8.x, frame.bundle.js getHeadTags): allowed by its hash.
+PLAYER_INLINE_SCRIPT_HASH = "'sha256-8CniZYrnO46q7MvZ3m08Wom1HH/ZhyXmm29kBKTV1rk='"
+ONE_YEAR = 365 * 24 * 3600
+
+
+def activity_origin() -> str:
+    """The activity origin (scheme://host[:port]), or "" when none is configured."""
+    return settings.H5P_ORIGIN.rstrip("/")
+
+
+def site_origin() -> str:
+    """The site's public origin: the only page allowed to frame an activity."""
+    parts = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+@cache
+def _host_of(origin: str) -> str:
+    return urlsplit(origin).netloc.lower()
+
+
+def is_activity_request(request) -> bool:
+    origin = activity_origin()
+    return bool(origin) and request.get_host().lower() == _host_of(origin)
+
+
+def activity_policy() -> str:
+    return "; ".join(
+        [
+            "default-src 'self'",
+            f"script-src 'self' 'unsafe-eval' {PLAYER_INLINE_SCRIPT_HASH}",
+            "style-src 'self' 'unsafe-inline'",
+            "img-src 'self' data: blob:",
+            "font-src 'self' data:",
+            "media-src 'self' blob:",
+            "connect-src 'self'",
+            "frame-src 'self'",
+            "object-src 'none'",
+            "base-uri 'none'",
+            "form-action 'none'",
+            f"frame-ancestors {site_origin()}",
+        ]
+    )
+
+
+class ActivityOriginMiddleware:
+    """Requests for the activity host are answered here, by the activity URLs alone
+    (curriculum.activity_urls) and the static files, without any cookie: whatever a
+    browser sends is dropped, and nothing sets one. The site's URLs, sessions and
+    middleware never see these requests."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not is_activity_request(request):
+            return self.get_response(request)
+        request.META.pop("HTTP_COOKIE", None)
+        request.COOKIES = {}
+        if request.path.startswith(settings.STATIC_URL):
+            response = self.get_response(request)  # WhiteNoise, further down
+        else:
+            response = self._answer(request)
+        response.cookies.clear()
+        response["Content-Security-Policy"] = activity_policy()
+        response["Cross-Origin-Resource-Policy"] = "same-site"
+        response["Referrer-Policy"] = "no-referrer"
+        return response
+
+    def _answer(self, request):
+        from curriculum import activity_urls
+
+        if request.method not in {"GET", "HEAD"}:
+            return HttpResponseNotAllowed(["GET", "HEAD"])
+        try:
+            match = resolve(request.path_info, urlconf=activity_urls)
+            response = match.func(request, *match.args, **match.kwargs)
+        except (Resolver404, Http404):
+            return activity_urls.not_found(request)
+        if hasattr(response, "render") and callable(response.render):
+            response = response.render()
+        return response
+
+
+@xframe_options_exempt
+def frame(request, digest: str):
+    """The page the module page frames: the player, the package, and our small script
+    that speaks to the module page."""
+    if not DIGEST.match(digest) or not default_storage.exists(f"{STORAGE_ROOT}/{digest}/h5p.json"):
+        raise Http404
+    response = TemplateResponse(
+        request,
+        "curriculum/activity_frame.html",
+        {"package_path": f"/h5p/{digest}", "parent_origin": site_origin()},
+    )
+    # The page is the same for everyone and for good (the package is content-addressed).
+    patch_cache_control(response, public=True, max_age=ONE_YEAR)
+    return response
+
+
+def package_file(request, digest: str, path: str):
+    """A file of a checked, stored package, cached for good (the folder is named by the
+    package's hash, so its content never changes). Files that H5P keeps but never runs
+    (patches, Flash) are sent as downloads, never displayed."""
+    parts = PurePosixPath(path).parts
+    extension = PurePosixPath(path).suffix.lower().lstrip(".")
+    if (
+        not DIGEST.match(digest)
+        or not parts
+        or any(part in {"", ".", ".."} for part in parts)
+        or "\\" in path
+        or extension not in ALLOWED_EXTENSIONS
+    ):
+        raise Http404
+    name = f"{STORAGE_ROOT}/{digest}/{path}"
+    if not default_storage.exists(name):
+        raise Http404
+    if extension in INERT_EXTENSIONS:
+        content_type = "application/octet-stream"
+    elif extension == "js":
+        content_type = "text/javascript"
+    else:
+        content_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
+    response = FileResponse(default_storage.open(name, "rb"), content_type=content_type)
+    if extension in INERT_EXTENSIONS:
+        response["Content-Disposition"] = "attachment"
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Cache-Control"] = f"public, max-age={ONE_YEAR}, immutable"
+    return response
