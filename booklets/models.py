@@ -334,6 +334,8 @@ class BookletPage(RoutablePageMixin, Page):
             **self.get_context(request),
             "modules": modules,
             "show_sensitive_content": True,
+            # Blocks that only work on a screen (activities) print a note instead.
+            "printing": True,
         }
         with page_links_resolved(raw, request):
             response = TemplateResponse(request, "booklets/booklet_print.html", context)

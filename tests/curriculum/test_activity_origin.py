@@ -166,3 +166,17 @@ def test_without_an_activity_origin_the_activity_says_it_is_not_available(
     html = client.get(page.url).content.decode()
     assert "no está disponible" in html
     assert "data-activity-origin" not in html
+
+
+def test_the_print_view_shows_the_activity_title_and_a_note_not_a_player(
+    client, homes, activity
+):
+    page = _module_with(homes, activity)
+    booklet = page.get_parent().specific
+    html = client.get(f"{booklet.url}print/").content.decode()
+    soup = BeautifulSoup(html, "html.parser")
+    section = soup.select_one(".activity")
+    assert section.select_one(".activity__title").get_text(strip=True) == "Pregunta"
+    assert "Claves" in section.get_text()
+    assert not soup.select("[data-activity-origin], [data-activity-open], iframe")
+    assert "js/activity.js" not in html
