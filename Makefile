@@ -45,7 +45,9 @@ migrate: $(INSTALLED) ## Apply database migrations
 demo: migrate ## Load the demo curriculum and accounts; adds only what is missing
 	$(MANAGE) seed_demo
 
-run: assets compilemessages demo ## Install, migrate, load the demo and serve on http://127.0.0.1:8000
+run: assets compilemessages demo ## Install, migrate, load the demo and serve on http://127.0.0.1:8000 (activities on http://localhost:8000)
+	WAGTAILADMIN_BASE_URL=$${WAGTAILADMIN_BASE_URL:-http://$(HOST):$(PORT)} \
+	H5P_ORIGIN=$${H5P_ORIGIN:-http://localhost:$(PORT)} \
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 messages: $(INSTALLED) ## Extract UI strings into locale/es and locale/en (needs GNU gettext)
