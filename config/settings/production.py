@@ -29,6 +29,11 @@ if H5P_ORIGIN:
     from urllib.parse import urlsplit
 
     _activity_host = urlsplit(H5P_ORIGIN).hostname or ""
+    if "WAGTAILADMIN_BASE_URL" not in os.environ:
+        raise ImproperlyConfigured(
+            "WAGTAILADMIN_BASE_URL must give the site's public address: only it may frame "
+            "the activities served on H5P_ORIGIN."
+        )
     if _activity_host == urlsplit(WAGTAILADMIN_BASE_URL).hostname:
         raise ImproperlyConfigured("H5P_ORIGIN must be a host of its own, not the site's.")
     if _activity_host not in ALLOWED_HOSTS:
