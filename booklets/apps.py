@@ -8,3 +8,6 @@ class BookletsConfig(AppConfig):
 
     def ready(self):
         from booklets import signals  # noqa: F401
+        from booklets.translation import keep_existing_translations
+
+        keep_existing_translations()

@@ -1,0 +1,160 @@
+"""Translating never destroys: existing translations of related snippets and pages are
+kept, and a translation reaches readers only through moderation."""
+
+import pytest
+from django.forms.models import model_to_dict
+from django.urls import reverse
+from wagtail.models import Locale
+from wagtail_localize.models import Translation
+
+from accounts.roles import EDITORS
+from booklets.models import ModulePage
+from curriculum.models import GlossaryTerm, H5PActivity
+from tests.factories import (
+    BookletPageFactory,
+    GlossaryTermFactory,
+    ModulePageFactory,
+    UserFactory,
+    block,
+    body,
+    sign_in,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def english():
+    return Locale.objects.get(language_code="en")
+
+
+def snapshot(instance) -> dict:
+    """Every column of the row, as the database holds it now."""
+    return model_to_dict(type(instance).objects.get(pk=instance.pk), exclude=["related_terms"])
+
+
+@pytest.fixture
+def spanish_module_with_english_relatives(homes):
+    """A live Spanish module whose glossary term and activity already have English
+    versions written by hand, in a booklet that is already in English."""
+    booklet = BookletPageFactory(parent=homes["es"], title="Desaparición forzada")
+    booklet.save_revision().publish()
+    english_booklet = booklet.copy_for_translation(english())
+    english_booklet.title = "Forced disappearance"
+    english_booklet.save_revision().publish()
+
+    term = GlossaryTermFactory(term="Trauma psicosocial", definition="Un daño colectivo.")
+    english_term = term.copy_for_translation(english())
+    english_term.term = "Psychosocial trauma"
+    english_term.slug = "psychosocial-trauma"
+    english_term.definition = "A collective harm."
+    english_term.save()
+
+    activity = H5PActivity.objects.create(
+        title="Repaso de conceptos", package_digest="a" * 64, main_library="H5P.QuestionSet"
+    )
+    english_activity = activity.copy_for_translation(english())
+    english_activity.title = "Concept review"
+    english_activity.save()
+
+    module = ModulePageFactory(
+        parent=booklet,
+        title="Una pérdida sin cierre",
+        body=body(
+            block("key_concept", {"term": term.pk, "in_this_module": "El duelo."}),
+            block("interactive_activity", {"activity": activity.pk, "introduction": "Repasa."}),
+        ),
+    )
+    module.save_revision().publish()
+    return {
+        "module": ModulePage.objects.get(pk=module.pk),
+        "term": term,
+        "english_term": english_term,
+        "activity": activity,
+        "english_activity": english_activity,
+        "english_booklet": english_booklet,
+    }
+
+
+def submit_translation(client, page, locale):
+    return client.post(
+        reverse("wagtail_localize:submit_page_translation", args=[page.pk]),
+        {"locales": [locale.pk]},
+    )
+
+
+def test_translating_a_module_keeps_the_english_term_and_activity_it_uses(
+    client, spanish_module_with_english_relatives
+):
+    given = spanish_module_with_english_relatives
+    term_before = snapshot(given["english_term"])
+    activity_before = snapshot(given["english_activity"])
+    sign_in(client, UserFactory(groups=[EDITORS], mfa=True))
+
+    response = submit_translation(client, given["module"], english())
+
+    assert response.status_code == 302
+    english_module = given["module"].get_translation(english()).specific
+    assert snapshot(given["english_activity"]) == activity_before
+    assert snapshot(given["english_term"]) == term_before
+    # No sync record was made for them either: a later Sync cannot overwrite them.
+    assert not Translation.objects.filter(
+        source__object_id__in=[given["term"].translation_key, given["activity"].translation_key]
+    ).exists()
+    # The English module uses the English term and activity that were already there.
+    blocks = {child.block_type: child.value for child in english_module.body}
+    assert blocks["key_concept"]["term"].pk == given["english_term"].pk
+    assert blocks["interactive_activity"]["activity"].pk == given["english_activity"].pk
+    assert GlossaryTerm.objects.filter(locale=english()).count() == 1
+    assert H5PActivity.objects.filter(locale=english()).count() == 1
+
+
+def test_translating_a_module_does_not_resync_a_managed_english_term(
+    client, spanish_module_with_english_relatives
+):
+    """A term already translated through wagtail-localize whose Spanish source changed
+    since: translating a module that uses it leaves the English term as it is; only an
+    editor's own Sync of the term updates it."""
+    from wagtail_localize.operations import translate_object
+
+    given = spanish_module_with_english_relatives
+    term = given["term"]
+    english_term = given["english_term"]
+    english_term.delete()
+    translate_object(term, [english()])
+    english_term = term.get_translation(english())
+    english_term.term = "Psychosocial trauma"
+    english_term.save()
+    term.definition = "Un daño colectivo, con causas sociales."
+    term.save()
+    before = snapshot(english_term)
+    sign_in(client, UserFactory(groups=[EDITORS], mfa=True))
+
+    submit_translation(client, given["module"], english())
+
+    assert snapshot(english_term) == before
+
+
+def test_translating_a_booklets_modules_keeps_a_module_already_in_english(homes):
+    from wagtail_localize.operations import translate_page_subtree
+
+    booklet = BookletPageFactory(parent=homes["es"], title="Tortura")
+    booklet.save_revision().publish()
+    module = ModulePageFactory(parent=booklet, title="Qué busca la tortura")
+    module.save_revision().publish()
+    untranslated = ModulePageFactory(parent=booklet, title="Después de la tortura")
+    untranslated.save_revision().publish()
+    english_booklet = booklet.copy_for_translation(english())
+    english_booklet.save_revision().publish()
+    english_module = module.copy_for_translation(english())
+    english_module.title = "What torture seeks"
+    english_module.save_revision().publish()
+    before = snapshot(english_module)
+    revisions_before = english_module.revisions.count()
+
+    translate_page_subtree(booklet.pk, [english()], None, None)
+
+    assert snapshot(english_module) == before
+    assert english_module.revisions.count() == revisions_before
+    # The module that had no English version now has one, as a draft for review.
+    new_translation = untranslated.get_translation(english())
+    assert not new_translation.live
