@@ -1,22 +1,37 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.search.backends import get_search_backend
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from curriculum.admin_forms import H5PActivityForm
 from curriculum.models import GlossaryTerm, H5PActivity
 from curriculum.rich_text_links import PrefetchedPageLinkHandler
 
 
+class GlossaryTermIndexView(IndexView):
+    """The listing searches the glossary's own search index (term and definition), the
+    one the site searches: whole words, accent-insensitive, stemmed on PostgreSQL.
+    (Wagtail's default asks the index for autocompletion, which the terms do not have,
+    and names columns the database backend's index does not have.)"""
+
+    def search_queryset(self, queryset):
+        if not self.is_searching:
+            return queryset
+        return get_search_backend().search(
+            self.search_query, queryset, order_by_relevance=not self.is_explicitly_ordered
+        )
+
+
 class GlossaryTermViewSet(SnippetViewSet):
     model = GlossaryTerm
+    index_view_class = GlossaryTermIndexView
     icon = "openquote"
     menu_label = _("Glossary")
     menu_order = 200
     add_to_admin_menu = True
     list_display = ["term", "slug", "locale"]
-    search_fields = ["term", "definition"]
     ordering = ["term"]
 
 
