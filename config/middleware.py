@@ -46,6 +46,12 @@ def site_policy() -> str:
     return SITE_POLICY.format(activity_origin=f" {origin}" if origin else "")
 
 
+def preview_policy() -> str:
+    """A page rendered for the admin's preview panel: the site's policy, except that the
+    admin (our own origin) may frame it."""
+    return site_policy().replace("frame-ancestors 'none'", "frame-ancestors 'self'")
+
+
 class ContentSecurityPolicyMiddleware:
     """Sends a Content-Security-Policy and a Permissions-Policy with every response."""
 
@@ -55,7 +61,13 @@ class ContentSecurityPolicyMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if "Content-Security-Policy" not in response:
+        # Wagtail renders a preview through the middleware with a request of its own,
+        # marked `is_preview` (an attribute, never something a request can carry in).
+        # The admin shows it in a frame, so it, and nothing else, may be framed by us.
+        if getattr(request, "is_preview", False):
+            response["Content-Security-Policy"] = preview_policy()
+            response["X-Frame-Options"] = "SAMEORIGIN"
+        elif "Content-Security-Policy" not in response:
             is_admin = request.path.startswith(self.admin_prefix)
             response["Content-Security-Policy"] = ADMIN_POLICY if is_admin else site_policy()
         response.setdefault(
