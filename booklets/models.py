@@ -7,13 +7,16 @@ from django.db import models
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from accounts.roles import is_facilitator
 from curriculum.blocks import BaseStreamBlock, ModuleStreamBlock
 from curriculum.richtext import page_links_resolved
 from curriculum.selectors import last_studied_module_key, studied_module_keys
@@ -62,6 +65,17 @@ class Sensitivity(models.TextChoices):
     GENERAL = "general", _("General")
     SENSITIVE = "sensitive", _("Sensitive: speaks of violence")
     EXPLICIT = "explicit", _("Very sensitive: describes violence in detail")
+
+
+class AsciiSlugPageForm(WagtailAdminPageForm):
+    """New pages get ASCII slugs: "Desaparición forzada" is `desaparicion-forzada`, an
+    address anyone can type and share. A published page keeps its slug."""
+
+    def clean_slug(self):
+        slug = self.cleaned_data.get("slug", "")
+        if self.instance.pk is None and slug:
+            slug = slugify(slug) or slug
+        return slug
 
 
 class PageLinksPrefetchMixin:
@@ -181,6 +195,21 @@ class HomePage(Page):
         return context
 
 
+class BookletPageForm(AsciiSlugPageForm):
+    """A booklet's edition number and year are set when it is created; after that only
+    "Start edition" (moderators, in the booklet's menu) changes them."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            for name in ("edition_number", "edition_year"):
+                if name in self.fields:
+                    self.fields[name].disabled = True
+                    self.fields[name].help_text = _(
+                        "Moderators change it with “Start edition”, in the booklet's menu."
+                    )
+
+
 class BookletPage(RoutablePageMixin, Page):
     """One booklet of the series, in one language; its children are its modules.
 
@@ -242,18 +271,41 @@ class BookletPage(RoutablePageMixin, Page):
 
     parent_page_types = ["booklets.HomePage"]
     subpage_types = ["booklets.ModulePage"]
+    base_form_class = BookletPageForm
+
+    # The edition belongs to the booklet as a whole, not to a revision: publishing any
+    # revision (an old one, a draft written before the edition started, a typo) keeps
+    # the number and year; only `booklets.editions.edition_start` changes them.
+    EDITION_FIELDS = ("edition_number", "edition_year")
 
     class Meta:
         verbose_name = _("booklet")
         verbose_name_plural = _("booklets")
 
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            stored = BookletPage.objects.filter(pk=self.pk).values(*self.EDITION_FIELDS).first()
+            if stored is not None:
+                for name, value in stored.items():
+                    setattr(self, name, value)
+        return super().save(*args, **kwargs)
+
+    def with_content_json(self, content):
+        page = super().with_content_json(content)
+        for name in self.EDITION_FIELDS:
+            setattr(page, name, getattr(self, name))
+        return page
+
     def modules(self):
         return ModulePage.objects.child_of(self).live().order_by("path")
 
     def _edition(self, number):
+        """An earlier edition: frozen, and older than the current one."""
         from booklets.editions import Edition
 
-        edition = Edition.objects.filter(booklet=self, number=number).first()
+        edition = Edition.objects.filter(
+            booklet=self, number=number, number__lt=self.edition_number, frozen_at__isnull=False
+        ).first()
         if edition is None:
             raise Http404
         return edition
@@ -312,6 +364,8 @@ class BookletPage(RoutablePageMixin, Page):
 
     @path("changes/<int:number>/")
     def changes(self, request, number):
+        if number == self.edition_number:
+            return redirect(self.url)
         from booklets.editions import edition_changes
 
         edition = self._edition(number)
@@ -321,7 +375,9 @@ class BookletPage(RoutablePageMixin, Page):
             {
                 **self.get_context(request),
                 "edition": edition,
-                **edition_changes(booklet=self, since=edition),
+                **edition_changes(
+                    booklet=self, since=edition, for_facilitators=is_facilitator(request)
+                ),
             },
         )
 
@@ -354,7 +410,9 @@ class BookletPage(RoutablePageMixin, Page):
         context["studied_count"] = sum(1 for m in modules if m.is_studied)
         context["total_minutes"] = sum(m.estimated_minutes or 0 for m in modules)
         context["home"] = self.get_parent().specific
-        context["earlier_editions"] = list(self.editions.exclude(number=self.edition_number))
+        context["earlier_editions"] = list(
+            self.editions.filter(frozen_at__isnull=False, number__lt=self.edition_number)
+        )
         from booklets.selectors import translations_behind
 
         context["translations_behind"] = [t for t, _source in translations_behind(booklet=self)]
@@ -403,19 +461,39 @@ class ModulePage(PageLinksPrefetchMixin, Page):
         FieldPanel("learning_objectives"),
         FieldPanel("body"),
     ]
+    # The admin's page search asks the index for autocompletion, so the text is indexed
+    # for that as well: an editor finds a module by a phrase of its body. Facilitator-only
+    # notes give the index nothing (FacilitatorNoteBlock.get_searchable_content).
     search_fields = [
         *Page.search_fields,
         index.SearchField("learning_objectives"),
+        index.AutocompleteField("learning_objectives"),
         index.SearchField("body"),
+        index.AutocompleteField("body"),
         index.FilterField("kind"),
     ]
 
     parent_page_types = ["booklets.BookletPage"]
     subpage_types = []
+    base_form_class = AsciiSlugPageForm
 
     class Meta:
         verbose_name = _("module")
         verbose_name_plural = _("modules")
+
+    def place_before_facilitator_guide(self) -> None:
+        """A module added to a booklet goes before its facilitator guide, which closes
+        the booklet; a facilitator guide stays where it was added, at the end."""
+        if self.kind == ModuleKind.FACILITATION:
+            return
+        guide = (
+            ModulePage.objects.sibling_of(self, inclusive=False)
+            .filter(kind=ModuleKind.FACILITATION, path__lt=self.path)
+            .order_by("path")
+            .first()
+        )
+        if guide is not None:
+            self.move(guide, pos="left")
 
     @property
     def objectives(self) -> list[str]:
@@ -454,10 +532,17 @@ class StandardPage(PageLinksPrefetchMixin, Page):
     )
 
     content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
-    search_fields = [*Page.search_fields, index.SearchField("body")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("introduction"),
+        index.AutocompleteField("introduction"),
+        index.SearchField("body"),
+        index.AutocompleteField("body"),
+    ]
 
     parent_page_types = ["booklets.HomePage"]
     subpage_types = []
+    base_form_class = AsciiSlugPageForm
 
     class Meta:
         verbose_name = _("standard page")

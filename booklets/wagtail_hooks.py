@@ -2,8 +2,12 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import Button
 
-from booklets.admin_views import translations_behind_report
+from booklets.admin_bulk_actions import SubmitForModerationBulkAction
+from booklets.admin_views import may_start_edition, start_edition, translations_behind_report
+from booklets.editions import edition_next_number
+from booklets.models import BookletPage, ModulePage
 
 
 @hooks.register("register_admin_urls")
@@ -21,3 +25,48 @@ def register_translations_behind_menu_item():
         icon_name="warning",
         order=700,
     )
+
+
+@hooks.register("after_create_page")
+def place_new_module_before_facilitator_guide(request, page):
+    if isinstance(page, ModulePage):
+        page.place_before_facilitator_guide()
+
+
+hooks.register("register_bulk_action", SubmitForModerationBulkAction)
+
+
+# Editions: "Start edition N+1", for moderators, in a booklet's menu (page header and
+# page listing). booklets/admin_views.py decides who may (and answers 403 to others).
+
+
+@hooks.register("register_admin_urls")
+def register_start_edition_url():
+    return [
+        path("booklets/<int:page_id>/start-edition/", start_edition, name="booklet_start_edition")
+    ]
+
+
+def _start_edition_button(page, user, priority):
+    page = page.specific
+    if not isinstance(page, BookletPage) or not page.live or not may_start_edition(user, page):
+        return []
+    number = edition_next_number(booklet=page)
+    return [
+        Button(
+            _("Start edition %(number)d") % {"number": number},
+            reverse("booklet_start_edition", args=[page.pk]),
+            icon_name="history",
+            priority=priority,
+        )
+    ]
+
+
+@hooks.register("register_page_header_buttons")
+def start_edition_header_button(page, user, view_name, next_url=None):
+    return _start_edition_button(page, user, priority=67)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def start_edition_listing_button(page, user, next_url=None):
+    return _start_edition_button(page, user, priority=55)
