@@ -16,7 +16,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from accounts.roles import is_facilitator
+from accounts.roles import is_facilitator, staff_powers
 from curriculum.blocks import BaseStreamBlock, ModuleStreamBlock
 from curriculum.richtext import page_links_resolved
 from curriculum.selectors import last_studied_module_key, studied_module_keys
@@ -381,9 +381,36 @@ class BookletPage(RoutablePageMixin, Page):
             },
         )
 
+    preview_modes = [("", _("Contents")), ("print", _("Print: latest drafts"))]
+
+    def may_print_drafts(self, request) -> bool:
+        """Editors and moderators, with their second factor used in this session, who
+        may edit this booklet print its latest drafts; anyone else prints what is live."""
+        return staff_powers(request) and self.permissions_for_user(request.user).can_edit()
+
+    def latest_module_drafts(self) -> list:
+        """Every module of the booklet, live or not, as its latest revision."""
+        if not self.pk:  # previewed before it was first saved: no modules yet
+            return []
+        return [
+            module.get_latest_revision_as_object()
+            for module in ModulePage.objects.child_of(self).order_by("path")
+        ]
+
+    def serve_preview(self, request, mode_name):
+        if mode_name == "print":
+            return self._print_response(request, self.latest_module_drafts())
+        return super().serve_preview(request, mode_name)
+
     @path("print/")
     def print_view(self, request):
-        modules = list(self.modules())
+        """The booklet laid out for printing; `?draft=1` prints the latest drafts for
+        those who may (see `may_print_drafts`), the live booklet for everyone else."""
+        if request.GET.get("draft") and self.may_print_drafts(request):
+            return self._print_response(request, self.latest_module_drafts())
+        return self._print_response(request, list(self.modules()))
+
+    def _print_response(self, request, modules):
         raw = [module.body.raw_data for module in modules]
         # On paper nothing can be unfolded: warnings stay, and what they cover is printed.
         context = {
