@@ -4,10 +4,16 @@ kept, and a translation reaches readers only through moderation."""
 import pytest
 from django.forms.models import model_to_dict
 from django.urls import reverse
-from wagtail.models import Locale
-from wagtail_localize.models import Translation
+from wagtail.models import Locale, Page
+from wagtail_localize.models import (
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
+from wagtail_localize.operations import translate_object
 
-from accounts.roles import EDITORS
+from accounts.roles import EDITORS, MODERATORS
 from booklets.models import ModulePage
 from curriculum.models import GlossaryTerm, H5PActivity
 from tests.factories import (
@@ -114,8 +120,6 @@ def test_translating_a_module_does_not_resync_a_managed_english_term(
     """A term already translated through wagtail-localize whose Spanish source changed
     since: translating a module that uses it leaves the English term as it is; only an
     editor's own Sync of the term updates it."""
-    from wagtail_localize.operations import translate_object
-
     given = spanish_module_with_english_relatives
     term = given["term"]
     english_term = given["english_term"]
@@ -158,3 +162,132 @@ def test_translating_a_booklets_modules_keeps_a_module_already_in_english(homes)
     # The module that had no English version now has one, as a draft for review.
     new_translation = untranslated.get_translation(english())
     assert not new_translation.live
+
+
+@pytest.fixture
+def managed_english_module(homes, django_capture_on_commit_callbacks):
+    """A live Spanish module with a live English translation made through
+    wagtail-localize (so it has Sync and the translation editor)."""
+    booklet = BookletPageFactory(parent=homes["es"], title="Detención arbitraria")
+    booklet.save_revision().publish()
+    english_booklet = booklet.copy_for_translation(english())
+    english_booklet.save_revision().publish()
+    module = ModulePageFactory(parent=booklet, title="Cuando detienen a alguien")
+    module.save_revision().publish()
+    translate_object(module, [english()])
+    translation = Translation.objects.get(
+        source__object_id=module.translation_key, target_locale=english()
+    )
+    title = StringSegment.objects.get(source=translation.source, context__path="title")
+    StringTranslation.objects.create(
+        translation_of=title.string,
+        locale=english(),
+        context=title.context,
+        data="When someone is detained",
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        translation.save_target(publish=True)
+    english_module = module.get_translation(english()).specific
+    assert english_module.live and english_module.title == "When someone is detained"
+    return {"module": module, "english_module": english_module, "translation": translation}
+
+
+def test_an_editor_cannot_publish_a_translation_with_sync(client, managed_english_module):
+    module = managed_english_module["module"]
+    english_module = managed_english_module["english_module"]
+    module.title = "Cuando detienen a alguien sin orden"
+    module.save_revision().publish()
+    source = TranslationSource.objects.get(object_id=module.translation_key)
+    sign_in(client, UserFactory(groups=[EDITORS], mfa=True))
+    url = reverse("wagtail_localize:update_translations", args=[source.pk])
+
+    form = client.get(url)
+    client.post(url, {"publish_translations": "on"})
+
+    english_module = Page.objects.get(pk=english_module.pk)
+    assert english_module.title == "When someone is detained"
+    assert english_module.live_revision.as_object().title == "When someone is detained"
+    visible = form.content.decode().replace('type="hidden" name="publish_translations"', "")
+    assert 'name="publish_translations"' not in visible
+
+
+def test_a_moderator_still_publishes_with_sync(client, managed_english_module):
+    module = managed_english_module["module"]
+    english_module = managed_english_module["english_module"]
+    module.title = "Cuando detienen a alguien sin orden"
+    module.save_revision().publish()
+    source = TranslationSource.objects.get(object_id=module.translation_key)
+    sign_in(client, UserFactory(groups=[MODERATORS], mfa=True))
+    url = reverse("wagtail_localize:update_translations", args=[source.pk])
+
+    client.post(url, {"publish_translations": "on"})
+
+    # The new Spanish title has no English yet: it is published as it is.
+    assert Page.objects.get(pk=english_module.pk).title == "Cuando detienen a alguien sin orden"
+
+
+def test_an_editor_cannot_convert_a_translation_into_an_alias(client, managed_english_module):
+    english_module = managed_english_module["english_module"]
+    sign_in(client, UserFactory(groups=[EDITORS], mfa=True))
+    url = reverse("wagtail_localize:convert_to_alias", args=[english_module.pk])
+
+    editor_page = client.get(reverse("wagtailadmin_pages:edit", args=[english_module.pk]))
+    client.post(url)
+
+    english_module = Page.objects.get(pk=english_module.pk)
+    assert english_module.alias_of_id is None
+    assert english_module.title == "When someone is detained"
+    assert url not in editor_page.content.decode()
+
+
+def test_an_editor_cannot_publish_from_the_translation_editor(client, managed_english_module):
+    module = managed_english_module["module"]
+    english_module = managed_english_module["english_module"]
+    module.title = "Cuando detienen a alguien sin orden"
+    module.save_revision().publish()
+    managed_english_module["translation"].source.update_from_db()
+    sign_in(client, UserFactory(groups=[EDITORS], mfa=True))
+    edit_url = reverse("wagtailadmin_pages:edit", args=[english_module.pk])
+
+    client.post(edit_url, {"action": "publish"})
+
+    assert Page.objects.get(pk=english_module.pk).title == "When someone is detained"
+
+
+def test_an_editor_submits_a_translation_and_a_moderator_publishes_it(
+    client, managed_english_module, django_capture_on_commit_callbacks
+):
+    module = managed_english_module["module"]
+    english_module = managed_english_module["english_module"]
+    translation = managed_english_module["translation"]
+    module.title = "Cuando detienen a alguien sin orden"
+    module.save_revision().publish()
+    translation.source.update_from_db()
+    title = StringSegment.objects.get(source=translation.source, context__path="title")
+    StringTranslation.objects.create(
+        translation_of=title.string,
+        locale=english(),
+        context=title.context,
+        data="When someone is detained without a warrant",
+    )
+    sign_in(client, UserFactory(groups=[EDITORS], mfa=True))
+    edit_url = reverse("wagtailadmin_pages:edit", args=[english_module.pk])
+
+    editor_page = client.get(edit_url).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(edit_url, {"action": "claves-submit-translation"})
+
+    assert 'value="claves-submit-translation"' in editor_page
+    assert response.status_code == 302
+    english_module = Page.objects.get(pk=english_module.pk).specific
+    assert english_module.title == "When someone is detained"  # still the live text
+    state = english_module.current_workflow_task_state
+    assert state is not None
+    assert state.revision.as_object().title == "When someone is detained without a warrant"
+
+    moderator = UserFactory(groups=[MODERATORS], mfa=True)
+    state.task.specific.on_action(state, moderator, "approve")
+
+    assert Page.objects.get(pk=english_module.pk).title == (
+        "When someone is detained without a warrant"
+    )
