@@ -1,6 +1,6 @@
 """Reads for the booklets app."""
 
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from booklets.models import BookletPage, ModuleKind, ModulePage
 
@@ -21,20 +21,14 @@ def facilitator_guides(*, locale: Locale) -> list[ModulePage]:
     return sorted(guides, key=lambda guide: guide.booklet.number)
 
 
-def translations_behind(*, locale: Locale | None = None, booklet=None) -> list[tuple]:
-    """(translation, source) pairs where the source-language module was published after
-    its translation: the translation lags and should be updated. Two queries."""
+def _lagging(translations: list, model) -> list[tuple]:
+    """(translation, source) for each translation whose live source-language version was
+    published after it. One query."""
     from django.conf import settings
 
-    translations = ModulePage.objects.live().exclude(locale__language_code=settings.LANGUAGE_CODE)
-    if locale is not None:
-        translations = translations.filter(locale=locale)
-    if booklet is not None:
-        translations = translations.child_of(booklet)
-    translations = list(translations.order_by("path"))
     sources = {
         page.translation_key: page
-        for page in ModulePage.objects.live().filter(
+        for page in model.objects.live().filter(
             locale__language_code=settings.LANGUAGE_CODE,
             translation_key__in=[t.translation_key for t in translations],
         )
@@ -44,9 +38,60 @@ def translations_behind(*, locale: Locale | None = None, booklet=None) -> list[t
         source = sources.get(translation.translation_key)
         if (
             source is not None
+            and source.pk != translation.pk
             and source.last_published_at
             and translation.last_published_at
             and source.last_published_at > translation.last_published_at
         ):
             behind.append((translation, source))
     return behind
+
+
+def translations_behind(*, locale: Locale | None = None, booklet=None) -> list[tuple]:
+    """(translation, source) pairs where the source-language page was published after
+    its translation: the translation lags and should be updated. Booklets count (their
+    title, summary and edition are read too), then modules; with `booklet`, only that
+    booklet's modules. Four queries."""
+    from django.conf import settings
+
+    def translated(queryset):
+        queryset = queryset.live().exclude(locale__language_code=settings.LANGUAGE_CODE)
+        if locale is not None:
+            queryset = queryset.filter(locale=locale)
+        return list(queryset.order_by("path"))
+
+    modules = ModulePage.objects.all()
+    booklets = []
+    if booklet is not None:
+        modules = modules.child_of(booklet)
+    else:
+        booklets = _lagging(translated(BookletPage.objects.all()), BookletPage)
+    return booklets + _lagging(translated(modules), ModulePage)
+
+
+def translation_original_if_behind(*, page, booklet=None) -> Page | None:
+    """The live source-language version of `page` when `page` (or the `booklet` it is
+    part of) is a translation published before its source last was: what readers are
+    told, with a link to the original. None when up to date. One query."""
+    from django.conf import settings
+
+    pages = [p for p in (page, booklet) if p is not None]
+    sources = {
+        source.translation_key: source
+        for source in Page.objects.live()
+        .filter(
+            locale__language_code=settings.LANGUAGE_CODE,
+            translation_key__in=[p.translation_key for p in pages],
+        )
+        .exclude(locale_id=page.locale_id)
+    }
+    for translation in pages:
+        source = sources.get(translation.translation_key)
+        if (
+            source is not None
+            and source.last_published_at
+            and translation.last_published_at
+            and source.last_published_at > translation.last_published_at
+        ):
+            return sources.get(page.translation_key)
+    return None

@@ -3,6 +3,7 @@
 from django import template
 from wagtail.models import Page
 
+from booklets import selectors
 from booklets.translation_admin import may_publish, may_submit, translation_editor_props
 
 register = template.Library()
@@ -22,3 +23,9 @@ def translation_may_be_submitted(context, instance) -> bool:
         and may_submit(user, instance)
         and not may_publish(user, instance)
     )
+
+
+@register.simple_tag
+def translation_original_if_behind(page, booklet=None):
+    """For readers: the original of `page` when this translation lags behind it."""
+    return selectors.translation_original_if_behind(page=page, booklet=booklet)

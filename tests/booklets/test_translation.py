@@ -80,3 +80,60 @@ def test_a_module_translated_by_segments_shares_its_key_and_the_switcher_links_b
     )
     back = english_html.select_one(".language-switcher a[hreflang=es]")["href"]
     assert back == module.url
+
+
+@pytest.fixture
+def english_booklet_and_module(homes):
+    english = Locale.objects.get(language_code="en")
+    booklet = BookletPageFactory(parent=homes["es"], title="Tortura", summary="Un resumen.")
+    booklet.save_revision().publish()
+    module = ModulePageFactory(parent=booklet, title="Qué busca la tortura")
+    module.save_revision().publish()
+    english_booklet = booklet.copy_for_translation(english)
+    english_booklet.title = "Torture"
+    english_booklet.summary = "A summary."
+    english_booklet.save_revision().publish()
+    english_module = module.copy_for_translation(english)
+    english_module.title = "What torture seeks"
+    english_module.save_revision().publish()
+    return {
+        "booklet": BookletPage.objects.get(pk=booklet.pk),
+        "module": ModulePage.objects.get(pk=module.pk),
+        "english_booklet": BookletPage.objects.get(pk=english_booklet.pk),
+        "english_module": ModulePage.objects.get(pk=english_module.pk),
+    }
+
+
+def behind_note(client, page):
+    html = BeautifulSoup(client.get(page.url).content.decode(), "html.parser")
+    return html.select_one(".translation-behind")
+
+
+def test_a_module_page_says_its_translation_is_behind_and_links_the_original(
+    client, english_booklet_and_module
+):
+    given = english_booklet_and_module
+    assert behind_note(client, given["english_module"]) is None
+
+    module = given["module"]
+    module.body = body(block("text", "<p>Texto corregido.</p>"))
+    module.save_revision().publish()
+
+    note = behind_note(client, given["english_module"])
+    assert "updated after this translation" in note.get_text()
+    assert note.find("a", hreflang="es")["href"] == module.url
+
+
+def test_a_booklet_whose_own_fields_changed_counts_as_behind(client, english_booklet_and_module):
+    given = english_booklet_and_module
+    booklet = given["booklet"]
+    booklet.summary = "Un resumen corregido."
+    booklet.save_revision().publish()
+
+    assert (
+        "updated after this translation" in behind_note(client, given["english_booklet"]).get_text()
+    )
+    assert behind_note(client, given["english_module"]) is not None
+    from booklets.selectors import translations_behind
+
+    assert [t.pk for t, _source in translations_behind()] == [given["english_booklet"].pk]
