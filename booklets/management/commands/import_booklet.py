@@ -2,6 +2,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from booklets.importer import BadImportFile, import_booklet
 
@@ -20,14 +21,29 @@ class Command(BaseCommand):
 
     def handle(self, *args, path, locale, **options):
         if not path.is_dir():
-            raise CommandError(f"{path} is not a folder.")
+            raise CommandError(_("%(path)s is not a folder.") % {"path": path})
         try:
             report = import_booklet(path, locale)
         except BadImportFile as error:
-            raise CommandError(f"{error} Nothing was imported.") from error
+            raise CommandError(_("%(error)s Nothing was imported.") % {"error": error}) from error
         for warning in report.warnings:
             self.stderr.write(self.style.WARNING(warning))
+        for heading, names in (
+            (_("Created: %(files)s"), report.created),
+            (_("Updated: %(files)s"), report.updated),
+            (_("Unchanged: %(files)s"), report.unchanged),
+        ):
+            if names:
+                self.stdout.write(heading % {"files": ", ".join(names)})
         self.stdout.write(
-            f"created {len(report.created)}, updated {len(report.updated)}, "
-            f"unchanged {len(report.unchanged)}, unmapped lines {len(report.warnings)}"
+            _(
+                "created %(created)d, updated %(updated)d, unchanged %(unchanged)d, "
+                "unmapped lines %(unmapped)d"
+            )
+            % {
+                "created": len(report.created),
+                "updated": len(report.updated),
+                "unchanged": len(report.unchanged),
+                "unmapped": len(report.warnings),
+            }
         )
