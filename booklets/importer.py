@@ -47,7 +47,8 @@ Wagtail accepts, without alternative text, or inside a sentence, is reported as 
 unmapped line and left out.
 
 The import never publishes and never deletes: it creates or updates drafts, and leaves
-modules that are not in the folder alone. Importing the same folder again changes
+modules that are not in the folder alone. New modules are added in file-name order, each
+before the booklet's facilitator guide (as in the admin). Importing the same folder again changes
 nothing. Anything it cannot map is reported with file and line; every error names the
 file and line of its cause. Everything happens in one transaction: a bad file changes
 nothing (images uploaded by a failed import are removed again).
@@ -904,6 +905,7 @@ def _import_booklet(folder: Path, language: str, images: _Images) -> ImportRepor
                         setattr(page, field_name, value)
                     page.save()
                     page.save_revision()
+                    page.place_before_facilitator_guide()
                     report.created.append(name)
                     continue
             else:
@@ -913,6 +915,7 @@ def _import_booklet(folder: Path, language: str, images: _Images) -> ImportRepor
                     instance=ModulePage(slug=module.slug, live=False, **fields)
                 )
                 page.save_revision()
+                page.place_before_facilitator_guide()
                 report.created.append(name)
                 continue
             draft = page.get_latest_revision_as_object()

@@ -401,3 +401,17 @@ def test_the_summary_lists_the_files_created_updated_and_unchanged(homes, glossa
     assert "Updated: 02-casos.md" in out
     assert "Unchanged: booklet 4, 01-privar.md" in out
     assert "Created:" not in out
+
+
+def test_a_new_module_lands_before_the_facilitator_guide(homes, glossary, tmp_path):
+    folder = tmp_path / "es"
+    write_module(folder, "01-uno.md", FRONT, "# Uno\n")
+    write_module(folder, "09-guia.md", FRONT.replace("tools", "facilitation"), "# Guía\n")
+    run(folder, "es")
+    write_module(folder, "02-dos.md", FRONT, "# Dos\n")
+    run(folder, "es")
+    booklet = BookletPage.objects.get(number=4)
+    slugs = list(
+        ModulePage.objects.child_of(booklet).order_by("path").values_list("slug", flat=True)
+    )
+    assert slugs == ["uno", "dos", "guia"]
