@@ -1,4 +1,9 @@
-"""Browser tests: Debian's Chromium driven by Playwright, against one live server."""
+"""Browser tests: Debian's Chromium driven by Playwright, against one live server.
+
+The server answers two origins, as `make run` does: the site on http://127.0.0.1:<port>
+and the activity origin (H5P_ORIGIN) on http://localhost:<port>. Two host names are two
+origins and two sites to the browser, so the frame an activity plays in is as far from
+the site as it is in production."""
 
 import os
 from pathlib import Path
@@ -48,13 +53,44 @@ def browser():
         browser.close()
 
 
+@pytest.fixture(scope="session")
+def live_server():
+    """One live server for the whole browser suite, on 127.0.0.1 (pytest-django's own
+    would listen on "localhost", the activity origin's host name here). Static files go
+    through the middleware, as WhiteNoise serves them in production, so the activity
+    origin's headers apply to them too."""
+    from pytest_django.live_server_helper import LiveServer
+
+    server = LiveServer("127.0.0.1", start=False)
+    server.thread.static_handler = _through_the_middleware
+    server.start()
+    yield server
+    server.stop()
+
+
+def _through_the_middleware(handler):
+    return handler
+
+
 @pytest.fixture
-def site(transactional_db, live_server):
-    """The live server's address, with the page tree in place."""
+def site(transactional_db, live_server, settings):
+    """The site's address (http://127.0.0.1:<port>), with the page tree in place and the
+    activity origin (http://localhost:<port>, same server) configured. The server runs in
+    a thread of this process, so the settings seen by its requests are these."""
     from booklets.services import site_structure_ensure
 
+    port = live_server.thread.port
+    site_url = f"http://127.0.0.1:{port}"
+    settings.WAGTAILADMIN_BASE_URL = site_url
+    settings.H5P_ORIGIN = f"http://localhost:{port}"
+    settings.ALLOWED_HOSTS = sorted({*settings.ALLOWED_HOSTS, "127.0.0.1", "localhost"})
     site_structure_ensure()
-    return live_server.url
+    return site_url
+
+
+@pytest.fixture
+def activity_origin(site, settings):
+    return settings.H5P_ORIGIN
 
 
 @pytest.fixture
