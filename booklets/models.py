@@ -17,6 +17,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from accounts.roles import is_facilitator, staff_powers
+from booklets.fields import LinesField
 from curriculum.blocks import BaseStreamBlock, ModuleStreamBlock
 from curriculum.richtext import page_links_resolved
 from curriculum.selectors import last_studied_module_key, studied_module_keys
@@ -330,9 +331,9 @@ class BookletPage(RoutablePageMixin, Page):
 
     @path("edition/<int:number>/<str:slug>/")
     def edition_module(self, request, number, slug):
-        edition = self._edition(number)
         if number == self.edition_number:
             return redirect(self.url)
+        edition = self._edition(number)
         entry = edition.modules.filter(slug=slug).select_related("revision").first()
         if entry is None or entry.revision is None:
             raise Http404
@@ -462,7 +463,7 @@ class ModulePage(PageLinksPrefetchMixin, Page):
         validators=[MinValueValidator(1), MaxValueValidator(600)],
         help_text=_("About how long it takes to study, in minutes."),
     )
-    learning_objectives = models.TextField(
+    learning_objectives = LinesField(
         _("learning objectives"),
         blank=True,
         help_text=_("What the reader will be able to do; one objective per line."),

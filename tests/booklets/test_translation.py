@@ -18,6 +18,8 @@ ENGLISH = {
         "Without a body and without the truth, grief cannot run its course."
     ),
     "¿Qué necesita una familia que busca?": "What does a searching family need?",
+    "Nombrar los impactos.": "Name the impacts.",
+    "Planear el cuidado.": "Plan care.",
 }
 
 
@@ -137,3 +139,29 @@ def test_a_booklet_whose_own_fields_changed_counts_as_behind(client, english_boo
     from booklets.selectors import translations_behind
 
     assert [t.pk for t, _source in translations_behind()] == [given["english_booklet"].pk]
+
+
+def test_learning_objectives_are_translated_line_by_line_without_markup(
+    homes, django_capture_on_commit_callbacks
+):
+    english = Locale.objects.get(language_code="en")
+    booklet = BookletPageFactory(parent=homes["es"], title="Desaparición forzada")
+    translate_by_segments(booklet, english, django_capture_on_commit_callbacks)
+    module = ModulePageFactory(
+        parent=booklet,
+        title="Una pérdida sin cierre",
+        learning_objectives="Nombrar los impactos.\nPlanear el cuidado.",
+    )
+    source, _created = TranslationSource.get_or_create_from_instance(module)
+
+    offered = [
+        segment.string.data
+        for segment in StringSegment.objects.filter(
+            source=source, context__path__startswith="learning_objectives"
+        ).order_by("order")
+    ]
+    assert offered == ["Nombrar los impactos.", "Planear el cuidado."]
+
+    english_module = translate_by_segments(module, english, django_capture_on_commit_callbacks)
+    english_module = ModulePage.objects.get(pk=english_module.pk)
+    assert english_module.objectives == ["Name the impacts.", "Plan care."]

@@ -172,7 +172,11 @@ def managed_english_module(homes, django_capture_on_commit_callbacks):
     booklet.save_revision().publish()
     english_booklet = booklet.copy_for_translation(english())
     english_booklet.save_revision().publish()
-    module = ModulePageFactory(parent=booklet, title="Cuando detienen a alguien")
+    module = ModulePageFactory(
+        parent=booklet,
+        title="Cuando detienen a alguien",
+        learning_objectives="Reconocer una detención arbitraria.\nSaber a quién llamar.",
+    )
     module.save_revision().publish()
     translate_object(module, [english()])
     translation = Translation.objects.get(
@@ -278,6 +282,7 @@ def test_an_editor_submits_a_translation_and_a_moderator_publishes_it(
         response = client.post(edit_url, {"action": "claves-submit-translation"})
 
     assert 'value="claves-submit-translation"' in editor_page
+    assert "Saber a qui" in editor_page and "&lt;br" not in editor_page
     assert response.status_code == 302
     english_module = Page.objects.get(pk=english_module.pk).specific
     assert english_module.title == "When someone is detained"  # still the live text
