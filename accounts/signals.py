@@ -1,9 +1,12 @@
 from allauth.account.internal.flows.login import record_authentication
 from allauth.core import context as allauth_context
 from allauth.mfa.models import Authenticator
+from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_logged_in, user_logged_out
 from django.db.models.signals import post_save
 from django.dispatch import receiver
+from wagtail.users.models import UserProfile
 
 from accounts.roles import SECOND_FACTOR_METHOD
 from accounts.services import session_forget, session_record
@@ -39,3 +42,30 @@ def second_factor_set_up_counts_as_used(sender, instance, created, **kwargs):
         record_authentication(
             request, request.user, SECOND_FACTOR_METHOD, id=instance.pk, type=instance.type
         )
+
+
+# One language per person: ours (`User.preferred_language`, chosen on the profile page or
+# by an administrator) is also the Wagtail admin's, and a change made on Wagtail's own
+# account page comes back to ours. Saved with `update()`, so neither save calls the other.
+
+
+@receiver(post_save, sender=settings.AUTH_USER_MODEL)
+def admin_language_follows_preferred_language(
+    sender, instance, raw=False, update_fields=None, **kwargs
+):
+    if raw or (update_fields is not None and "preferred_language" not in update_fields):
+        return
+    profile, _created = UserProfile.objects.get_or_create(user=instance)
+    if profile.preferred_language != instance.preferred_language:
+        UserProfile.objects.filter(pk=profile.pk).update(
+            preferred_language=instance.preferred_language
+        )
+
+
+@receiver(post_save, sender=UserProfile)
+def preferred_language_follows_admin_language(sender, instance, raw=False, **kwargs):
+    if raw or instance.preferred_language not in dict(settings.LANGUAGES):
+        return
+    get_user_model().objects.filter(pk=instance.user_id).exclude(
+        preferred_language=instance.preferred_language
+    ).update(preferred_language=instance.preferred_language)
