@@ -1,7 +1,19 @@
 """Writes for the booklets app."""
 
+import re
+
 from django.conf import settings
+from django.db import transaction
+from django.utils.translation import gettext as _
 from wagtail.models import Collection, Locale, Page, Site
+from wagtail_localize.models import (
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
+from wagtail_localize.segments import StringSegmentValue
+from wagtail_localize.segments.extract import extract_segments
 
 from booklets.models import HomePage
 
@@ -60,3 +72,82 @@ def site_structure_ensure() -> dict[str, HomePage]:
         site.root_page = source
         site.save()
     return homes
+
+
+class TranslationLinkError(ValueError):
+    """An existing translation cannot be linked to its source segment by segment."""
+
+
+_BLOCK_ID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+
+
+def _shape(path: str) -> str:
+    """A segment's place without StreamField block ids, which differ between two
+    versions written apart: `body.<id>.question` -> `body.*.question`."""
+    return ".".join("*" if _BLOCK_ID.match(part) else part for part in path.split("."))
+
+
+@transaction.atomic
+def translation_link_existing(*, translation_instance, user=None):
+    """Make an existing translation (a page or snippet written directly in its language,
+    as the demo's English is) a wagtail-localize translation of its source-language
+    version, so it has Sync and the translation editor, without changing it.
+
+    Every string of the source is paired, in order, with the string at the same place
+    in the translation and recorded as its translation; then the Translation record is
+    made. Nothing is saved to the translation itself, so its text, revisions and live
+    state stay exactly as they are. Raises TranslationLinkError, changing nothing, when
+    the two are not built alike (a block or paragraph more on one side), or when there
+    is no source-language version. Returns the Translation (the existing one if it was
+    already linked)."""
+    instance = translation_instance
+    if isinstance(instance, Page):
+        instance = instance.specific
+    default = Locale.get_default()
+    source_instance = instance.get_translation_or_none(default)
+    if source_instance is None or instance.locale_id == default.pk:
+        raise TranslationLinkError(
+            _("“%(object)s” has no version in the source language to link it to.")
+            % {"object": instance}
+        )
+    if isinstance(source_instance, Page):
+        source_instance = source_instance.specific
+    existing = Translation.objects.filter(
+        source__object_id=instance.translation_key, target_locale_id=instance.locale_id
+    ).first()
+    if existing is not None:
+        return existing
+
+    source, created = TranslationSource.get_or_create_from_instance(source_instance)
+    if not created:
+        source.update_from_db()
+    source_segments = list(
+        StringSegment.objects.filter(source=source)
+        .select_related("string", "context")
+        .order_by("order")
+    )
+    target_strings = [
+        segment for segment in extract_segments(instance) if isinstance(segment, StringSegmentValue)
+    ]
+    if [_shape(s.context.path) for s in source_segments] != [
+        _shape(s.path) for s in target_strings
+    ]:
+        raise TranslationLinkError(
+            _(
+                "“%(object)s” is not built like its original (a block or a paragraph more "
+                "or less): translate it with “Translate”, or make both alike first."
+            )
+            % {"object": instance}
+        )
+    for segment, translated in zip(source_segments, target_strings, strict=True):
+        StringTranslation.objects.update_or_create(
+            translation_of=segment.string,
+            locale_id=instance.locale_id,
+            context=segment.context,
+            defaults={
+                "data": translated.string.data,
+                "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+                "last_translated_by": user,
+            },
+        )
+    return Translation.objects.create(source=source, target_locale_id=instance.locale_id)

@@ -296,3 +296,99 @@ def test_an_editor_submits_a_translation_and_a_moderator_publishes_it(
     assert Page.objects.get(pk=english_module.pk).title == (
         "When someone is detained without a warrant"
     )
+
+
+def written_apart(homes):
+    """A Spanish booklet and module, and their English versions written directly (as the
+    demo loader does): same translation keys, different block ids."""
+    booklet = BookletPageFactory(parent=homes["es"], title="Desplazamiento forzado")
+    booklet.save_revision().publish()
+    english_booklet = booklet.copy_for_translation(english())
+    english_booklet.title = "Forced displacement"
+    english_booklet.slug = "forced-displacement"
+    english_booklet.summary = "A short summary in English."
+    english_booklet.save_revision().publish()
+    term = GlossaryTermFactory(term="Memoria colectiva", definition="Recordar en común.")
+    english_term = term.copy_for_translation(english())
+    english_term.term, english_term.definition = "Collective memory", "Remembering together."
+    english_term.slug = "collective-memory"
+    english_term.save()
+    module = ModulePageFactory(
+        parent=booklet,
+        title="Dejar la tierra",
+        learning_objectives="Nombrar lo perdido.\nCuidar los vínculos.",
+        body=body(
+            block("text", "<p>Salir no es una decisión libre.</p><p>Es una pérdida.</p>"),
+            block("key_concept", {"term": term.pk, "in_this_module": "Lo que se recuerda."}),
+            block("reflection_question", {"question": "¿Qué dejaste?", "guidance": ""}),
+        ),
+    )
+    module.save_revision().publish()
+    english_module = module.copy_for_translation(english())
+    english_module.title = "Leaving the land"
+    english_module.slug = "leaving-the-land"
+    english_module.learning_objectives = "Name what was lost.\nCare for bonds."
+    english_module.body = body(
+        block("text", "<p>Leaving is not a free choice.</p><p>It is a loss.</p>"),
+        block("key_concept", {"term": english_term.pk, "in_this_module": "What is remembered."}),
+        block("reflection_question", {"question": "What did you leave?", "guidance": ""}),
+    )
+    english_module.save_revision().publish()
+    return {
+        "module": ModulePage.objects.get(pk=module.pk),
+        "english_module": ModulePage.objects.get(pk=english_module.pk),
+        "english_booklet": english_booklet,
+        "term": term,
+        "english_term": english_term,
+    }
+
+
+def test_linking_an_english_version_written_apart_keeps_it_and_makes_it_syncable(
+    homes, django_capture_on_commit_callbacks
+):
+    from booklets.services import translation_link_existing
+
+    given = written_apart(homes)
+    english_module = given["english_module"]
+    before = snapshot(english_module)
+    term_before = snapshot(given["english_term"])
+    revisions = english_module.revisions.count()
+
+    for instance in (given["english_booklet"], given["english_term"], english_module):
+        translation_link_existing(translation_instance=instance)
+
+    assert snapshot(english_module) == before
+    assert snapshot(given["english_term"]) == term_before
+    assert english_module.revisions.count() == revisions
+    translation = Translation.objects.get(
+        source__object_id=given["module"].translation_key, target_locale=english()
+    )
+    # Sync now rebuilds the English module from the Spanish one and its recorded
+    # English strings: the same English text.
+    with django_capture_on_commit_callbacks(execute=True):
+        translation.save_target(publish=True)
+    synced = ModulePage.objects.get(pk=english_module.pk)
+    assert synced.title == "Leaving the land"
+    assert synced.objectives == ["Name what was lost.", "Care for bonds."]
+    texts = [child.render_as_block() for child in synced.body]
+    assert "Leaving is not a free choice." in texts[0] and "It is a loss." in texts[0]
+    key_concept = synced.body[1].value
+    assert key_concept["term"].pk == given["english_term"].pk
+    assert key_concept["in_this_module"] == "What is remembered."
+    assert synced.body[2].value["question"] == "What did you leave?"
+
+
+def test_an_english_version_built_differently_is_not_linked(homes):
+    from booklets.services import TranslationLinkError, translation_link_existing
+
+    given = written_apart(homes)
+    english_module = given["english_module"]
+    english_module.body = body(block("text", "<p>Only one paragraph.</p>"))
+    english_module.save()
+
+    with pytest.raises(TranslationLinkError):
+        translation_link_existing(translation_instance=english_module)
+
+    assert not Translation.objects.filter(
+        source__object_id=given["module"].translation_key
+    ).exists()
