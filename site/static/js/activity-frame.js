@@ -101,5 +101,15 @@
   window.addEventListener("load", reportHeight);
   window.setInterval(reportHeight, 1000);
   window.setInterval(reportState, 15000);
-  send({ type: "claves:ready" });
+  // Ready once the player's script, which comes after this one, has run: a start
+  // asked for before it is there would be lost (a slow phone, a reader not signed in,
+  // whose start comes back at once).
+  function ready() {
+    send({ type: "claves:ready" });
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", ready);
+  } else {
+    ready();
+  }
 })();
