@@ -16,6 +16,7 @@ from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 
 from booklets.models import HomePage
+from curriculum.models import GlossaryTerm, H5PActivity
 
 HOME_TITLES = {
     "es": "Claves para el acompañamiento psicosocial",
@@ -151,3 +152,30 @@ def translation_link_existing(*, translation_instance, user=None):
             },
         )
     return Translation.objects.create(source=source, target_locale_id=instance.locale_id)
+
+
+def translations_link_all_existing(*, user=None) -> list[str]:
+    """Link every page and snippet written directly in a language other than the source
+    one (the demo's English) to its source as a wagtail-localize translation; see
+    `translation_link_existing`. Returns what could not be linked, with the reason;
+    each object is linked in its own transaction, so one refusal stops no other."""
+    default = Locale.get_default()
+    linked = set(
+        Translation.objects.values_list("source__object_id", "target_locale_id").distinct()
+    )
+    candidates = [
+        *Page.objects.exclude(locale=default).filter(depth__gt=1, alias_of__isnull=True).specific(),
+        *GlossaryTerm.objects.exclude(locale=default),
+        *H5PActivity.objects.exclude(locale=default),
+    ]
+    refused = []
+    for instance in candidates:
+        if (instance.translation_key, instance.locale_id) in linked:
+            continue
+        if instance.get_translation_or_none(default) is None:
+            continue
+        try:
+            translation_link_existing(translation_instance=instance, user=user)
+        except TranslationLinkError as error:
+            refused.append(str(error))
+    return refused

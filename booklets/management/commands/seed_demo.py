@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
 from booklets.demo.loader import seed_demo
+from booklets.services import translations_link_all_existing
 
 
 class Command(BaseCommand):
@@ -17,6 +18,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         report = seed_demo(with_accounts=not options["no_accounts"])
+        # The demo's English is written directly; linking it to the Spanish as
+        # wagtail-localize translations gives every English page and term Sync.
+        for refusal in translations_link_all_existing():
+            self.stderr.write(refusal)
         if options["verbosity"] == 0 and not report.passwords:
             return
         if not report.created:
