@@ -1,7 +1,19 @@
+"""The open edition's record follows what is live: it is refreshed whenever the booklet
+or one of its modules is published, unpublished or moved. Frozen editions are never
+touched here (`booklets.editions.edition_record` refreshes the open one only)."""
+
 from django.dispatch import receiver
-from wagtail.signals import page_published
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from booklets.editions import edition_record
+
+
+def _refresh(page) -> None:
+    from booklets.models import BookletPage
+
+    page = page.specific if page is not None else None
+    if isinstance(page, BookletPage) and page.live:
+        edition_record(page)
 
 
 @receiver(page_published)
@@ -11,6 +23,22 @@ def keep_the_edition_record(sender, instance, **kwargs):
     if isinstance(instance, BookletPage):
         edition_record(instance)
     elif isinstance(instance, ModulePage):
-        parent = instance.get_parent().specific
-        if isinstance(parent, BookletPage) and parent.live:
-            edition_record(parent)
+        _refresh(instance.get_parent())
+
+
+@receiver(page_unpublished)
+def withdraw_from_the_edition_record(sender, instance, **kwargs):
+    from booklets.models import ModulePage
+
+    if isinstance(instance, ModulePage):
+        _refresh(instance.get_parent())
+
+
+@receiver(post_page_move)
+def follow_the_modules_order(sender, instance, parent_page_before, parent_page_after, **kwargs):
+    from booklets.models import ModulePage
+
+    if isinstance(instance.specific, ModulePage):
+        _refresh(parent_page_before)
+        if parent_page_after.pk != parent_page_before.pk:
+            _refresh(parent_page_after)

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
+from wagtail.log_actions import LogFormatter
 
 from booklets.admin_bulk_actions import SubmitForModerationBulkAction
 from booklets.admin_views import may_start_edition, start_edition, translations_behind_report
@@ -48,8 +49,10 @@ def register_start_edition_url():
 
 
 def _start_edition_button(page, user, priority):
-    page = page.specific
-    if not isinstance(page, BookletPage) or not page.live or not may_start_edition(user, page):
+    # specific_class costs no query: listings call this for every page they show.
+    if not issubclass(page.specific_class or type(page), BookletPage) or not page.live:
+        return []
+    if not may_start_edition(user, page):
         return []
     number = edition_next_number(booklet=page)
     return [
@@ -70,3 +73,14 @@ def start_edition_header_button(page, user, view_name, next_url=None):
 @hooks.register("register_page_listing_more_buttons")
 def start_edition_listing_button(page, user, next_url=None):
     return _start_edition_button(page, user, priority=55)
+
+
+@hooks.register("register_log_actions")
+def register_start_edition_log_action(actions):
+    @actions.register_action("booklets.start_edition")
+    class StartEdition(LogFormatter):
+        label = _("Start edition")
+
+        def format_message(self, log_entry):
+            number = log_entry.data.get("number")
+            return _("Started edition %(number)s") % {"number": number}

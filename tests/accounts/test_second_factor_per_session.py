@@ -9,7 +9,8 @@ from django.urls import reverse
 from django.utils.translation import override
 
 from accounts.roles import EDITORS, FACILITATORS
-from booklets.models import ModulePage
+from booklets.editions import edition_start
+from booklets.models import BookletPage, ModulePage
 from tests.factories import (
     PASSWORD,
     BookletPageFactory,
@@ -53,8 +54,8 @@ def booklet_with_note(homes):
         )
     )
     # Start edition 2, so that edition 1 is an earlier edition with the note in it.
-    booklet.edition_number, booklet.edition_year = 2, 2026
-    booklet = publish(booklet)
+    edition_start(booklet=booklet, number=2, year=2026)
+    booklet = BookletPage.objects.get(pk=booklet.pk)
     module = publish(ModulePage.objects.get(pk=module.pk))
     return booklet, module
 

@@ -5,7 +5,8 @@ edition records themselves stay as they were."""
 import pytest
 from bs4 import BeautifulSoup
 
-from booklets.models import EditionModule
+from booklets.editions import edition_start
+from booklets.models import BookletPage, EditionModule
 from tests.factories import BookletPageFactory, ModulePageFactory, block, body
 
 pytestmark = pytest.mark.django_db
@@ -38,9 +39,8 @@ def third_edition(homes):
             body=body(block("text", "<p>Relato con datos que ponen a alguien en riesgo.</p>")),
         )
     )
-    booklet.edition_number = 3
-    booklet = publish(booklet)
-    return booklet, kept, withdrawn
+    edition_start(booklet=booklet, number=3, year=None)
+    return BookletPage.objects.get(pk=booklet.pk), kept, withdrawn
 
 
 def test_an_unpublished_module_is_no_longer_read_in_an_earlier_edition(client, third_edition):
@@ -68,8 +68,8 @@ def test_a_module_unpublished_before_its_edition_was_frozen_is_not_read_either(c
     publish(ModulePageFactory(parent=booklet, title="Conceptos", slug="conceptos"))
     withdrawn = publish(ModulePageFactory(parent=booklet, title="Caso", slug="caso"))
     withdrawn.unpublish()  # no publish follows: the record of edition 1 still names it
-    booklet.edition_number = 2
-    booklet = publish(booklet)
+    edition_start(booklet=booklet, number=2, year=None)
+    booklet = BookletPage.objects.get(pk=booklet.pk)
 
     assert titles(client, f"{booklet.url}edition/1/") == ["Conceptos"]
     assert client.get(f"{booklet.url}edition/1/caso/").status_code == 404

@@ -3,6 +3,7 @@
 import pytest
 from bs4 import BeautifulSoup
 
+from booklets.editions import edition_next_number, edition_start
 from booklets.models import BookletPage, Edition, ModulePage
 from tests.factories import BookletPageFactory, ModulePageFactory, block, body, sign_in, trainee
 
@@ -48,7 +49,8 @@ def test_publishing_edition_3_keeps_edition_2_readable_and_superseded(client, se
     sign_in(client, person)
     client.post(f"/es/progress/{kept.pk}/")  # studied on edition 2
 
-    booklet.edition_number, booklet.edition_year = 3, 2026
+    edition_start(booklet=booklet, number=edition_next_number(booklet=booklet), year=2026)
+    booklet = BookletPage.objects.get(pk=booklet.pk)
     booklet.edition_notes = "Nuevo módulo sobre audiencias."
     booklet = publish(booklet)
     kept.body = body(block("text", "<p>Texto revisado de la tercera edición.</p>"))
@@ -81,15 +83,14 @@ def test_publishing_edition_3_keeps_edition_2_readable_and_superseded(client, se
     assert "Edición 2, 2021" in earlier[0].find_parent("section").get_text()
 
     changes = parse(client.get(f"{booklet.url}changes/2/"))
-    sections = {
-        section.find("h2").get_text(): [li.get_text() for li in section.select("li")]
-        for section in changes.select(".changes")
-    }
-    assert list(sections.values()) == [
-        ["Preparar la audiencia"],
-        ["Privar de la libertad"],
-        ["Módulo retirado"],
+    assert [a.get_text() for a in changes.select(".changes--added li")] == ["Preparar la audiencia"]
+    assert [h.get_text() for h in changes.select(".changes--changed h3")] == [
+        "Privar de la libertad"
     ]
+    changed_text = changes.select_one(".changes--changed .block-change--changed")
+    assert [i.get_text().strip() for i in changed_text.select("ins")] == ["revisado", "tercera"]
+    assert [d.get_text().strip() for d in changed_text.select("del")] == ["segunda"]
+    assert [li.get_text() for li in changes.select(".changes--removed li")] == ["Módulo retirado"]
 
 
 def test_an_unknown_edition_is_not_found_and_the_current_one_redirects(client, second_edition):
