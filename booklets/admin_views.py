@@ -11,6 +11,7 @@ from wagtail.admin import messages
 from booklets.editions import (
     EditionError,
     booklet_in_every_language,
+    edition_may_start,
     edition_next_number,
     edition_start,
 )
@@ -39,10 +40,7 @@ class StartEditionForm(forms.Form):
 
 
 def may_start_edition(user, booklet) -> bool:
-    """Moderators only: whoever may publish the booklet in every language."""
-    return all(
-        page.permissions_for_user(user).can_publish() for page in booklet_in_every_language(booklet)
-    )
+    return edition_may_start(user=user, booklet=booklet)
 
 
 def start_edition(request, page_id: int):

@@ -215,6 +215,13 @@ def booklet_in_every_language(booklet):
     return BookletPage.objects.filter(translation_key=booklet.translation_key).order_by("pk")
 
 
+def edition_may_start(*, user, booklet) -> bool:
+    """Moderators only: whoever may publish the booklet in every language."""
+    return all(
+        page.permissions_for_user(user).can_publish() for page in booklet_in_every_language(booklet)
+    )
+
+
 def edition_next_number(*, booklet) -> int:
     """The number "Start edition" would give: one more than any edition the booklet
     has had in any language (numbers are never reused, even after a typo)."""

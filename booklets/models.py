@@ -7,6 +7,8 @@ from django.db import models
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -202,13 +204,24 @@ class BookletPageForm(AsciiSlugPageForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            for name in ("edition_number", "edition_year"):
-                if name in self.fields:
-                    self.fields[name].disabled = True
-                    self.fields[name].help_text = _(
-                        "Moderators change it with “Start edition”, in the booklet's menu."
-                    )
+        if not self.instance.pk:
+            return
+        from booklets.editions import edition_may_start, edition_next_number  # loads after us
+
+        for name in ("edition_number", "edition_year"):
+            if name in self.fields:
+                self.fields[name].disabled = True
+                self.fields[name].help_text = _(
+                    "Moderators change it with “Start edition”, in the booklet's menu."
+                )
+        user = getattr(self, "for_user", None)
+        if self.instance.live and user and edition_may_start(user=user, booklet=self.instance):
+            number = edition_next_number(booklet=self.instance)
+            self.fields["edition_number"].help_text = format_html(
+                '<a href="{}">{}</a>',
+                reverse("booklet_start_edition", args=[self.instance.pk]),
+                _("Start edition %(number)d") % {"number": number},
+            )
 
 
 class BookletPage(RoutablePageMixin, Page):

@@ -193,6 +193,34 @@ def test_the_number_is_not_edited_in_the_editor(client, booklet, moderator):
     html = parse(client.get(reverse("wagtailadmin_pages:edit", args=[booklet.pk])))
     field = html.select_one("[name=edition_number]")
     assert field is not None and field.has_attr("disabled")
+    # Beside it, for a moderator, the way to change it.
+    help_links = [a["href"] for a in html.select("[data-field] .help a, .w-field__help a")]
+    assert start_url(booklet) in help_links
+
+    editor = UserFactory(groups=[EDITORS], mfa=True)
+    sign_in(client, editor)
+    html = parse(client.get(reverse("wagtailadmin_pages:edit", args=[booklet.pk])))
+    assert html.select_one("[name=edition_number]").has_attr("disabled")
+    assert start_url(booklet) not in str(html)
+
+    # A number posted anyway is ignored.
+    sign_in(client, moderator)
+    form = {
+        "title": booklet.title,
+        "slug": booklet.slug,
+        "number": booklet.number,
+        "summary": booklet.summary,
+        "theme_colour": booklet.theme_colour,
+        "edition_number": 9,
+        "edition_year": 2030,
+        "action-publish": "action-publish",
+    }
+    response = client.post(reverse("wagtailadmin_pages:edit", args=[booklet.pk]), form)
+    assert response.status_code == 302, response.context["form"].errors
+    booklet = BookletPage.objects.get(pk=booklet.pk)
+    assert booklet.live_revision_id == booklet.latest_revision_id  # it was published
+    assert (booklet.edition_number, booklet.edition_year) == (2, 2021)
+    assert not Edition.objects.filter(booklet=booklet, number=9).exists()
 
 
 def test_approving_before_after_and_between_edition_starts_never_changes_a_frozen_one(
