@@ -12,6 +12,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.images import ImageFile
 from django.db import transaction
+from django.db.models import Q
 from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.contrib.redirects.models import Redirect
@@ -23,7 +24,9 @@ from booklets.demo.glossary import GLOSSARY
 from booklets.demo.series import BOOKLETS, HOME, STANDARD_PAGES
 from booklets.models import BookletPage, ModulePage, StandardPage
 from booklets.services import site_structure_ensure
-from curriculum.models import GlossaryTerm
+from curriculum import h5p_demo
+from curriculum.models import GlossaryTerm, H5PActivity
+from curriculum.services import activity_from_package
 
 SOURCE, TARGET = "es", "en"
 DEMO_IMAGE_TITLE = "Claves demo: circle of chairs"
@@ -411,68 +414,183 @@ def _demo_cohort(report: SeedReport) -> None:
     report.add("demo cohort")
 
 
-DEMO_ACTIVITY = {
-    "es": (
-        "¿Dónde está la herida?",
-        "¿Dónde está la herida del trauma psicosocial?",
-        [
-            ("Solo en la persona que sufrió la violencia", False),
-            ("En las relaciones de una comunidad y una sociedad", True),
-            ("En ningún lado: el miedo pasa solo", False),
-        ],
+# Interactive activities, in our own H5P content types (curriculum.h5p_demo): a stable
+# key (its translation key derives from it, so seeding again finds it even renamed),
+# the booklet whose tools module ends with it, the content type, and each language's
+# title, lead (the block's introduction, on the page) and content.
+DEMO_ACTIVITY_KEYS = uuid.UUID("6f1c2d0e-58a4-4f4e-9a57-2b8e1f0c7d31")
+DEMO_ACTIVITIES = [
+    (
+        "wound",
+        1,
+        h5p_demo.question_package,
+        {
+            "es": {
+                "title": "¿Dónde está la herida?",
+                "question": "¿Dónde está la herida del trauma psicosocial?",
+                "answers": [
+                    ("Solo en la persona que sufrió la violencia", False),
+                    ("En las relaciones de una comunidad y una sociedad", True),
+                    ("En ningún lado: el miedo pasa solo", False),
+                ],
+            },
+            "en": {
+                "title": "Where is the wound?",
+                "question": "Where does the wound of psychosocial trauma lie?",
+                "answers": [
+                    ("Only in the person who suffered the violence", False),
+                    ("In the relationships of a community and a society", True),
+                    ("Nowhere: fear goes away by itself", False),
+                ],
+            },
+        },
     ),
-    "en": (
-        "Where is the wound?",
-        "Where does the wound of psychosocial trauma lie?",
-        [
-            ("Only in the person who suffered the violence", False),
-            ("In the relationships of a community and a society", True),
-            ("Nowhere: fear goes away by itself", False),
-        ],
+    (
+        "fear-is-not-weakness",
+        1,
+        h5p_demo.true_false_package,
+        {
+            "es": {
+                "title": "¿El miedo es debilidad?",
+                "lead": "Una afirmación: ¿verdadera o falsa?",
+                "statement": "Sentir miedo ante amenazas reales muestra que una persona es débil.",
+                "correct": False,
+            },
+            "en": {
+                "title": "Is fear weakness?",
+                "lead": "One statement: true or false?",
+                "statement": "Feeling afraid of real threats shows that a person is weak.",
+                "correct": False,
+            },
+        },
     ),
-}
+    (
+        "facing-fear-together",
+        1,
+        h5p_demo.multi_choice_package,
+        {
+            "es": {
+                "title": "Afrontar el miedo en colectivo",
+                "lead": "Puede haber más de una respuesta correcta.",
+                "question": "¿Qué ayuda a un grupo a afrontar el miedo sin que lo paralice?",
+                "answers": [
+                    ("Nombrar en voz alta lo que nos da miedo", True),
+                    ("Acordar juntas medidas de cuidado y seguridad", True),
+                    ("Dejar de hablar del tema para no alarmar a nadie", False),
+                    ("Apoyarse en redes de confianza", True),
+                ],
+            },
+            "en": {
+                "title": "Facing fear together",
+                "lead": "There may be more than one right answer.",
+                "question": "What helps a group face fear without being paralysed by it?",
+                "answers": [
+                    ("Saying out loud what frightens us", True),
+                    ("Agreeing together on care and safety measures", True),
+                    ("No longer talking about it so as not to alarm anyone", False),
+                    ("Leaning on networks of trust", True),
+                ],
+            },
+        },
+    ),
+    (
+        "accompanying-the-search",
+        2,
+        h5p_demo.blanks_package,
+        {
+            "es": {
+                "title": "Acompañar a las familias que buscan",
+                "introduction": "Escribe la palabra que falta en cada espacio.",
+                "text": (
+                    "La desaparición forzada deja a las familias en una *incertidumbre* "
+                    "que no termina mientras no se conozca el *paradero* de la persona.\n"
+                    "Acompañar no es decir qué sentir: es *escuchar* y sostener la "
+                    "*búsqueda* en colectivo."
+                ),
+            },
+            "en": {
+                "title": "Accompanying the families who search",
+                "introduction": "Write the missing word in each blank.",
+                "text": (
+                    "Forced disappearance leaves families in an *uncertainty* that does "
+                    "not end until the *whereabouts* of the person are known.\n"
+                    "Accompanying is not telling people what to feel: it is *listening* "
+                    "and carrying the *search* together."
+                ),
+            },
+        },
+    ),
+    (
+        "caring-for-those-who-accompany",
+        6,
+        h5p_demo.true_false_package,
+        {
+            "es": {
+                "title": "Cuidar a quien acompaña",
+                "lead": "Una afirmación: ¿verdadera o falsa?",
+                "statement": (
+                    "Cuidarse es un lujo que quienes acompañan a víctimas no pueden darse."
+                ),
+                "correct": False,
+            },
+            "en": {
+                "title": "Caring for those who accompany",
+                "lead": "One statement: true or false?",
+                "statement": "Caring for yourself is a luxury that those who accompany victims cannot afford.",
+                "correct": False,
+            },
+        },
+    ),
+]
 
 
-def _demo_activity(report: SeedReport) -> None:
-    """One interactive activity (our own tiny H5P content type) in both languages, at
-    the end of the first booklet's tools module."""
-    from curriculum.h5p_demo import question_package
-    from curriculum.models import H5PActivity
-    from curriculum.services import activity_from_package
-
-    if H5PActivity.objects.filter(title=DEMO_ACTIVITY[SOURCE][0]).exists():
-        return
-    source_tools = (
-        ModulePage.objects.filter(locale__language_code=SOURCE, kind="tools")
-        .order_by("path")
-        .first()
-    )
-    if source_tools is None:
-        return
-    activities = {}
-    for language, (title, question, answers) in DEMO_ACTIVITY.items():
-        activities[language] = activity_from_package(
-            title=title,
-            data=question_package(
-                title=title, question=question, answers=answers, language=language
-            ),
-            locale=Locale.objects.get(language_code=language),
-            translation_of=activities.get(SOURCE),
-        )
-    for language, activity in activities.items():
-        module = (
-            source_tools
-            if language == SOURCE
-            else source_tools.get_translation_or_none(Locale.objects.get(language_code=language))
-        )
-        if module is None:
+def _demo_activities(report: SeedReport) -> None:
+    """Each demo activity missing, in both languages, at the end of its booklet's tools
+    module in each language."""
+    locales = {code: Locale.objects.get(language_code=code) for code in (SOURCE, TARGET)}
+    for key, booklet_number, build, versions in DEMO_ACTIVITIES:
+        translation_key = uuid.uuid5(DEMO_ACTIVITY_KEYS, key)
+        # The title too: the first demo activity was made before keys were derived.
+        if H5PActivity.objects.filter(
+            Q(translation_key=translation_key)
+            | Q(locale=locales[SOURCE], title=versions[SOURCE]["title"])
+        ).exists():
             continue
-        module = module.specific
-        data = list(module.body.raw_data)
-        data.append(_block("interactive_activity", {"activity": activity.pk, "introduction": ""}))
-        module.body = json.dumps(data)
-        _publish(module)
-    report.add("demo activity")
+        booklet = BookletPage.objects.filter(locale=locales[SOURCE], number=booklet_number).first()
+        if booklet is None:
+            continue
+        tools = ModulePage.objects.child_of(booklet).filter(kind="tools").first()
+        if tools is None:
+            continue
+        activities = {}
+        for language, locale in locales.items():
+            module = tools if language == SOURCE else tools.get_translation_or_none(locale)
+            if module is None:
+                continue
+            fields = dict(versions[language])
+            title = fields.pop("title")
+            lead = fields.pop("lead", "")
+            activity = activity_from_package(
+                title=title,
+                data=build(title=title, language=language, **fields),
+                locale=locale,
+                translation_of=activities.get(SOURCE),
+            )
+            if language == SOURCE:
+                activity.translation_key = translation_key
+                activity.save(update_fields=["translation_key"])
+            activities[language] = activity
+            module = module.specific
+            data = list(module.body.raw_data)
+            data.append(
+                _block(
+                    "interactive_activity",
+                    {"activity": activity.pk, "introduction": lead},
+                )
+            )
+            module.body = json.dumps(data)
+            _publish(module)
+        report.add(f"demo activity {key}")
 
 
 @transaction.atomic
@@ -485,7 +603,7 @@ def seed_demo(*, with_accounts: bool = True) -> SeedReport:
     _home_texts(homes, report)
     _booklets(homes, terms, image_id, report)
     _standard_pages(homes, terms, image_id, report)
-    _demo_activity(report)
+    _demo_activities(report)
     if with_accounts:
         _accounts(report)
         _demo_cohort(report)

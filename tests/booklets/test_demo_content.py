@@ -13,7 +13,7 @@ from wagtail.models import Page, Revision
 from accounts.roles import is_facilitator_account
 from booklets.models import BookletPage, ModuleKind, ModulePage, StandardPage
 from curriculum.blocks import ModuleStreamBlock
-from curriculum.models import GlossaryTerm
+from curriculum.models import GlossaryTerm, H5PActivity
 
 pytestmark = pytest.mark.django_db
 
@@ -71,6 +71,27 @@ def test_seed_builds_the_whole_series_in_both_languages(homes, client, capsys):
     assert cohort.sessions.count() == 2 and cohort.exercises.count() == 2
     assert cohort.exercises.filter(responses__status="submitted").count() == 1
 
+    # Interactive activities of each of our content types, in both languages, each at
+    # the end of a tools module in its own language, in more than one booklet.
+    activities = H5PActivity.objects.select_related("locale")
+    languages = Counter(a.translation_key for a in activities)
+    assert set(languages.values()) == {2}
+    assert {a.main_library for a in activities} == {
+        "H5P.ClavesQuestion",
+        "H5P.ClavesTrueFalse",
+        "H5P.ClavesMultiChoice",
+        "H5P.ClavesBlanks",
+    }
+    placed = {
+        item["value"]["activity"]: module
+        for module in ModulePage.objects.filter(kind="tools")
+        for item in module.body.raw_data
+        if item["type"] == "interactive_activity"
+    }
+    assert set(placed) == {a.pk for a in activities}
+    assert all(placed[a.pk].locale_id == a.locale_id for a in activities)
+    assert len({placed[a.pk].get_parent().pk for a in activities}) >= 4  # 2 booklets x 2
+
     # And every page renders.
     for page in Page.objects.live().filter(depth__gt=1).specific():
         assert client.get(page.url).status_code == 200, page.url
@@ -82,11 +103,21 @@ def test_seeding_again_adds_nothing_and_keeps_editors_changes(homes, capsys):
     booklet.summary = "Resumen reescrito por una editora."
     booklet.save_revision().publish()
     capsys.readouterr()
-    counts = Page.objects.count(), Revision.objects.count(), GlossaryTerm.objects.count()
+    counts = (
+        Page.objects.count(),
+        Revision.objects.count(),
+        GlossaryTerm.objects.count(),
+        H5PActivity.objects.count(),
+    )
 
     call_command("seed_demo")
 
     assert "demo-trainee" not in capsys.readouterr().out  # no password printed twice
-    assert (Page.objects.count(), Revision.objects.count(), GlossaryTerm.objects.count()) == counts
+    assert (
+        Page.objects.count(),
+        Revision.objects.count(),
+        GlossaryTerm.objects.count(),
+        H5PActivity.objects.count(),
+    ) == counts
     booklet.refresh_from_db()
     assert booklet.summary == "Resumen reescrito por una editora."
