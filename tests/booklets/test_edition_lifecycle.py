@@ -420,3 +420,15 @@ def test_a_change_behind_a_content_warning_stays_behind_it(client, booklet, mode
     assert "Describe una desaparición." in details.select_one("summary").get_text()
     assert "El relato de la madre." in details.get_text()
     assert not details.has_attr("open")
+
+
+def test_a_booklet_never_published_cannot_start_an_edition(client, homes, moderator):
+    draft_booklet = BookletPageFactory(parent=homes["es"], live=False, edition_number=1)
+    sign_in(client, moderator)
+    response = client.post(start_url(draft_booklet), {"number": 2, "year": 2026})
+    assert response.status_code == 200
+    assert parse(response).select_one("[role=alert]") is not None
+    assert BookletPage.objects.get(pk=draft_booklet.pk).edition_number == 1
+    assert not Edition.objects.filter(booklet=draft_booklet).exists()
+    listing = client.get(reverse("wagtailadmin_explore", args=[homes["es"].pk]))
+    assert start_url(draft_booklet) not in listing.content.decode()
