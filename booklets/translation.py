@@ -17,14 +17,11 @@ from wagtail_localize import operations
 def translation_exists(instance, locale) -> bool:
     """Has `instance` a version of its own in `locale`? An alias page has no content of
     its own: wagtail-localize turns it into a real translation, which is wanted."""
-    translations = type(instance)._default_manager.filter(
-        translation_key=instance.translation_key, locale=locale
-    )
     if isinstance(instance, Page):
-        translations = Page.objects.filter(
-            translation_key=instance.translation_key, locale=locale, alias_of__isnull=True
-        )
-    return translations.exists()
+        translations = Page.objects.filter(alias_of__isnull=True)
+    else:
+        translations = type(instance)._default_manager.all()
+    return translations.filter(translation_key=instance.translation_key, locale=locale).exists()
 
 
 class KeepingTranslationCreator(operations.TranslationCreator):

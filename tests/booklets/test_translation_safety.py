@@ -100,6 +100,7 @@ def test_translating_a_module_keeps_the_english_term_and_activity_it_uses(
 
     assert response.status_code == 302
     english_module = given["module"].get_translation(english()).specific
+    assert not english_module.live  # a new translation waits for moderation
     assert snapshot(given["english_activity"]) == activity_before
     assert snapshot(given["english_term"]) == term_before
     # No sync record was made for them either: a later Sync cannot overwrite them.
