@@ -36,6 +36,10 @@ class H5PActivityForm(WagtailAdminModelForm):
         return cleaned
 
     def save(self, commit=True):
+        # For a live activity Wagtail calls this with commit=False and keeps the result in
+        # a draft revision only: the live row, and so readers, keep the published package
+        # until a moderator publishes the draft. Storing the files now is harmless: they
+        # are content-addressed and nothing links to them before then.
         checked = getattr(self, "checked_package", None)
         if checked is not None:
             package_store(checked)

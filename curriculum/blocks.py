@@ -287,7 +287,9 @@ class FacilitatorNoteBlock(blocks.StructBlock):
 
 class InteractiveActivityBlock(blocks.StructBlock):
     """An interactive activity (H5P): quizzes, fill in the blanks, drag and drop. The
-    player's scripts load only on pages that hold one; scores are formative."""
+    player's scripts load only on pages that hold one; scores are formative. The chooser
+    may offer drafts, but the page plays an activity's live version only (the snippet's
+    row; its drafts live in revisions), and nothing for one never published."""
 
     activity = SnippetChooserBlock(
         "curriculum.H5PActivity",

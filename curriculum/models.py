@@ -4,7 +4,13 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import TranslatableMixin
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 
 from accounts.crypto import EncryptedTextField
@@ -127,11 +133,25 @@ class JournalEntry(models.Model):
         return self.prompt[:60]
 
 
-class H5PActivity(TranslatableMixin, models.Model):
+class H5PActivity(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    models.Model,
+):
     """An interactive activity (an H5P package), in one language.
 
     Only the checked, extracted package is kept, in `h5p/<sha256>/` of media storage;
-    see curriculum.h5p. Editors upload it through the snippet form."""
+    see curriculum.h5p. Editors upload it through the snippet form.
+
+    A change (a new package, a new title) is a draft that a moderator publishes, through
+    the same moderation workflow as pages: this row holds the live version
+    (what readers get, see `is_playable`), a draft lives only in its revision. While a
+    change awaits moderation it is locked to all but the moderators, so what they approve
+    is what was submitted. A draft's package is stored on upload, which is harmless: it
+    is content-addressed and nothing links to it until the draft is published."""
 
     title = models.CharField(_("title"), max_length=200, help_text=_("What readers see."))
     package_digest = models.CharField(_("package"), max_length=64, editable=False)
@@ -151,6 +171,12 @@ class H5PActivity(TranslatableMixin, models.Model):
         from curriculum.h5p import STORAGE_ROOT
 
         return f"{STORAGE_ROOT}/{self.package_digest}"
+
+    @property
+    def is_playable(self) -> bool:
+        """Is there a published version readers may play? (A never-published or
+        unpublished activity holds a draft, or the last live version, in this row.)"""
+        return self.live and bool(self.package_digest)
 
 
 class ActivityAttempt(models.Model):

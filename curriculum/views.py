@@ -271,7 +271,7 @@ def my_progress(request):
     locale = Locale.get_active()
     titles = {}
     for activity in H5PActivity.objects.filter(
-        translation_key__in=[a.activity_key for a in attempts]
+        translation_key__in=[a.activity_key for a in attempts], live=True
     ).select_related("locale"):
         if activity.translation_key not in titles or activity.locale == locale:
             titles[activity.translation_key] = activity.title

@@ -14,10 +14,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from wagtail.users.models import UserProfile
 
+from accounts.roles import MODERATORS
 from curriculum.h5p import PackageRefused, package_check, package_store
 from curriculum.h5p_demo import LIBRARY_DIR, question_package
 from curriculum.models import H5PActivity
-from tests.factories import editor, sign_in, superuser
+from tests.factories import UserFactory, editor, sign_in, superuser
 
 GOOD = question_package(
     title="¿Qué es el trauma psicosocial?",
@@ -158,7 +159,7 @@ def test_the_admin_upload_form_refuses_every_hostile_archive(client, homes, case
 
 
 @pytest.mark.django_db
-def test_an_editor_uploads_a_good_package_in_the_admin(client, homes):
+def test_an_editor_uploads_a_good_package_in_the_admin_and_a_moderator_publishes_it(client, homes):
     sign_in(client, editor())
     response = client.post(
         reverse("wagtailsnippets_curriculum_h5pactivity:add") + "?locale=es",
@@ -168,6 +169,16 @@ def test_an_editor_uploads_a_good_package_in_the_admin(client, homes):
     activity = H5PActivity.objects.get()
     assert activity.main_library == "H5P.ClavesQuestion"
     assert default_storage.exists(f"{activity.folder}/h5p.json")
+    assert not activity.live  # a draft, until a moderator publishes it
+
+    sign_in(client, UserFactory(groups=[MODERATORS], mfa=True))
+    response = client.post(
+        reverse("wagtailsnippets_curriculum_h5pactivity:edit", args=[activity.pk]),
+        {"title": "Trauma psicosocial", "action-publish": "1"},
+    )
+    assert response.status_code == 302
+    activity.refresh_from_db()
+    assert activity.live and activity.package_digest == package_check(GOOD).digest
 
 
 def mutations():
