@@ -321,10 +321,20 @@ def text_difference(old: str, new: str) -> SafeString:
             out.append(_html("".join(before[i1:i2])))
             continue
         if i2 > i1:
-            out.append(f"<del>{_html(''.join(before[i1:i2]))}</del>")
+            out.append(_marked("del", "".join(before[i1:i2]), keep_spaces=False))
         if j2 > j1:
-            out.append(f"<ins>{_html(''.join(after[j1:j2]))}</ins>")
+            out.append(_marked("ins", "".join(after[j1:j2]), keep_spaces=True))
     return mark_safe("".join(out))  # noqa: S308  (every piece is escaped above)
+
+
+def _marked(tag: str, text: str, *, keep_spaces: bool) -> str:
+    """Words in a mark, the spaces around them outside it (a reader sees the words that
+    changed, not a marked space); spaces only taken out are not shown at all."""
+    core = text.strip()
+    if not core:
+        return _html(text) if keep_spaces else ""
+    lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()) :]
+    return f"{_html(lead)}<{tag}>{_html(core)}</{tag}>{_html(trail)}"
 
 
 def _plain(parts) -> str:

@@ -339,6 +339,9 @@ def test_the_changes_page_shows_the_changed_sentence(client, booklet, moderator)
     ]
     text_change = changed.select_one(".block-change--changed")
     assert [i.get_text() for i in text_change.select("ins")] == [", también en las fosas"]
+    assert text_change.select_one(".block-change__text").get_text() == (
+        "Las familias buscan juntas, también en las fosas."
+    )
     assert text_change.select("del") == []
     assert "Hasta encontrarles." in changed.select_one(".block-change--removed").get_text()
     assert "Respira." in changed.select_one(".block-change--added").get_text()
@@ -367,7 +370,7 @@ def test_the_changes_page_speaks_english_on_the_english_booklet(client, booklet,
     page = parse(client.get(f"{english.url}changes/2/"))
     text = page.select_one(".module-changes").get_text()
     assert "Changed block" in text and "Memory" in text
-    assert [i.get_text() for i in page.select(".module-changes ins")] == [" together"]
+    assert [i.get_text() for i in page.select(".module-changes ins")] == ["together"]
 
 
 def test_a_facilitator_note_change_is_not_shown_to_readers(client, booklet, moderator):
@@ -432,3 +435,15 @@ def test_a_booklet_never_published_cannot_start_an_edition(client, homes, modera
     assert not Edition.objects.filter(booklet=draft_booklet).exists()
     listing = client.get(reverse("wagtailadmin_explore", args=[homes["es"].pk]))
     assert start_url(draft_booklet) not in listing.content.decode()
+
+
+def test_a_text_difference_marks_words_and_escapes_everything():
+    from booklets.editions import text_difference
+
+    assert str(text_difference("Texto de la segunda edición.", "Texto de la edición.")) == (
+        "Texto de la <del>segunda</del> edición."
+    )
+    assert str(text_difference("a <b>", "a <b> & <script>x</script>")) == (
+        "a &lt;b&gt; <ins>&amp; &lt;script&gt;x&lt;/script&gt;</ins>"
+    )
+    assert str(text_difference("uno\ndos", "uno\ntres")) == "uno<br><del>dos</del><ins>tres</ins>"

@@ -88,8 +88,8 @@ def test_publishing_edition_3_keeps_edition_2_readable_and_superseded(client, se
         "Privar de la libertad"
     ]
     changed_text = changes.select_one(".changes--changed .block-change--changed")
-    assert [i.get_text().strip() for i in changed_text.select("ins")] == ["revisado", "tercera"]
-    assert [d.get_text().strip() for d in changed_text.select("del")] == ["segunda"]
+    assert [i.get_text() for i in changed_text.select("ins")] == ["revisado", "tercera"]
+    assert [d.get_text() for d in changed_text.select("del")] == ["segunda"]
     assert [li.get_text() for li in changes.select(".changes--removed li")] == ["Módulo retirado"]
 
 
