@@ -166,10 +166,14 @@ class EditionModule(models.Model):
 
 
 def _open_edition(booklet) -> Edition | None:
-    """The booklet's open edition; the first publish opens one with the booklet's
-    number. Once a booklet has records, only `edition_start` opens another."""
+    """The booklet's open edition. The first publish opens one with the booklet's
+    number; after that only `edition_start` does (and changes the number), except for
+    a number that has no record at all, which data from before could leave behind."""
     edition = Edition.objects.filter(booklet=booklet, frozen_at__isnull=True).first()
-    if edition is None and not Edition.objects.filter(booklet=booklet).exists():
+    if (
+        edition is None
+        and not Edition.objects.filter(booklet=booklet, number=booklet.edition_number).exists()
+    ):
         edition = Edition.objects.create(
             booklet=booklet,
             number=booklet.edition_number,

@@ -447,3 +447,20 @@ def test_a_text_difference_marks_words_and_escapes_everything():
         "a &lt;b&gt; <ins>&amp; &lt;script&gt;x&lt;/script&gt;</ins>"
     )
     assert str(text_difference("uno\ndos", "uno\ntres")) == "uno<br><del>dos</del><ins>tres</ins>"
+
+
+def test_a_number_left_behind_by_a_lowered_edition_gets_its_own_open_record(client, booklet):
+    """Before editions were started on purpose, lowering the number left a "later"
+    record behind (the migration freezes it). The booklet's own number then opens a
+    record on the next publish; the stray one is never listed nor touched."""
+    Edition.objects.filter(booklet=booklet).update(frozen_at="2026-01-01T00:00Z")
+    stray = frozen(booklet, 2)
+    BookletPage.objects.filter(pk=booklet.pk).update(edition_number=1)
+
+    publish(ModulePage.objects.get(slug="memoria"))
+
+    assert frozen(booklet, 2) == stray
+    one = Edition.objects.get(booklet=booklet, number=1)
+    assert one.frozen_at is None and one.modules.count() == 2
+    toc = parse(client.get(BookletPage.objects.get(pk=booklet.pk).url))
+    assert toc.select("#editions-heading") == []
