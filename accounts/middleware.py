@@ -45,23 +45,48 @@ class SessionTimeoutMiddleware:
 
 
 class StaffSecondFactorMiddleware:
-    """The Wagtail admin opens only in a session where a staff member used their second
-    factor (accounts.roles.staff_powers); anyone else is asked to set it up or to use
-    it. Facilitator views check the same with `accounts.decorators.facilitator_required`."""
+    """A password alone opens neither the Wagtail admin nor the account's own pages.
+
+    Staff (accounts.roles.requires_mfa), and anyone with an authenticator app, reach the
+    admin and the account pages (e-mail, password, data export, deletion, and above all
+    the second factor's own management: new recovery codes, another app) only in a
+    session where the second factor was used; until then they are asked to use it, or,
+    for staff without one, to set it up. Facilitator views check the same with
+    `accounts.decorators.facilitator_required`. Decided on the resolved view and
+    `path_info`, so a script prefix changes nothing."""
 
     ADMIN_PREFIX = "/admin/"
     ALWAYS_OPEN = ("/admin/logout/",)
+    # What a session that owes its second factor may still do: leave, or give it.
+    OPEN_WHILE_OWING = frozenset(
+        {"account_logout", "account_reauthenticate", "mfa_authenticate", "mfa_reauthenticate"}
+    )
+    # ...and, for staff who have none yet, set one up.
+    OPEN_FOR_SETTING_UP = frozenset({"mfa_activate_totp", "mfa_index"})
+    ACCOUNT_VIEWS = ("account_", "mfa_", "accounts:")
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        in_admin = request.path.startswith(self.ADMIN_PREFIX) and not request.path.startswith(
-            self.ALWAYS_OPEN
-        )
-        if in_admin and roles.requires_mfa(request.user) and not roles.staff_powers(request):
-            return redirect_to_second_factor(request)
         return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        path = request.path_info
+        view_name = request.resolver_match.view_name if request.resolver_match else ""
+        in_admin = path.startswith(self.ADMIN_PREFIX) and not path.startswith(self.ALWAYS_OPEN)
+        account_page = view_name.startswith(self.ACCOUNT_VIEWS) and (
+            view_name not in self.OPEN_WHILE_OWING
+        )
+        if not (in_admin or account_page) or not roles.owes_second_factor(request):
+            return None
+        if (
+            account_page
+            and view_name in self.OPEN_FOR_SETTING_UP
+            and not roles.has_mfa(request.user)
+        ):
+            return None
+        return redirect_to_second_factor(request)
 
 
 class PrivatePagesNotStoredMiddleware:

@@ -82,11 +82,21 @@ def second_factor_used(request) -> bool:
 
 
 def staff_powers(request) -> bool:
-    """May this request use staff powers? Only a staff account, in a session where the
-    second factor was used. The one rule the admin, facilitator views, cohort management
-    and facilitator-only blocks all ask."""
+    """May this request use staff powers? Only a staff account, in a session where its
+    second factor (an authenticator it still has) was used. The one rule the admin,
+    facilitator views, cohort management and facilitator-only blocks all ask."""
     user = getattr(request, "user", None) if request is not None else None
-    return requires_mfa(user) and second_factor_used(request)
+    return requires_mfa(user) and has_mfa(user) and second_factor_used(request)
+
+
+def owes_second_factor(request) -> bool:
+    """Is this a session that must still use (or, for staff without one, set up) a
+    second factor before the account's own pages open? Staff, and anyone with an
+    authenticator app, in a session that has not used it."""
+    user = getattr(request, "user", None) if request is not None else None
+    if not (requires_mfa(user) or has_mfa(user)):
+        return False
+    return not (has_mfa(user) and second_factor_used(request))
 
 
 def is_facilitator(request) -> bool:

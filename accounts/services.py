@@ -35,6 +35,17 @@ def session_touch(*, session_key: str) -> None:
     UserSession.objects.filter(session_key=session_key).update(last_seen_at=timezone.now())
 
 
+def session_cycle(*, request) -> None:
+    """Give a session that gains powers a new key: whoever knew the old one (a session
+    opened with the password alone) holds nothing."""
+    old_key = request.session.session_key
+    request.session.cycle_key()
+    if old_key:
+        UserSession.objects.filter(session_key=old_key).update(
+            session_key=request.session.session_key
+        )
+
+
 def sessions_end_all(*, user) -> int:
     """Sign `user` out on every device: their sessions stop working at once."""
     store = _session_store()

@@ -1,6 +1,7 @@
 from allauth.account.internal.flows.login import record_authentication
 from allauth.core import context as allauth_context
 from allauth.mfa.models import Authenticator
+from allauth.mfa.signals import authenticator_used
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_logged_in, user_logged_out
@@ -9,7 +10,7 @@ from django.dispatch import receiver
 from wagtail.users.models import UserProfile
 
 from accounts.roles import SECOND_FACTOR_METHOD
-from accounts.services import session_forget, session_record
+from accounts.services import session_cycle, session_forget, session_record
 
 
 @receiver(user_logged_in)
@@ -42,6 +43,15 @@ def second_factor_set_up_counts_as_used(sender, instance, created, **kwargs):
         record_authentication(
             request, request.user, SECOND_FACTOR_METHOD, id=instance.pk, type=instance.type
         )
+        session_cycle(request=request)
+
+
+@receiver(authenticator_used)
+def new_session_key_when_the_code_is_given_again(sender, request, reauthenticated=False, **kwargs):
+    """Signing in cycles the key already; giving the code later (to open staff pages in
+    a session that had not used it) gains powers too, so it gets a new key as well."""
+    if reauthenticated and request is not None and hasattr(request, "session"):
+        session_cycle(request=request)
 
 
 # One language per person: ours (`User.preferred_language`, chosen on the profile page or

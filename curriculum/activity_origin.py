@@ -45,13 +45,18 @@ def site_origin() -> str:
 
 
 @cache
-def _host_of(origin: str) -> str:
-    return urlsplit(origin).netloc.lower()
+def _hostname_of(origin: str) -> str:
+    return (urlsplit(origin).hostname or "").rstrip(".")
 
 
 def is_activity_request(request) -> bool:
+    """Is this request for the activity host, however its name is spelt (letter case,
+    a trailing dot, any port)?"""
     origin = activity_origin()
-    return bool(origin) and request.get_host().lower() == _host_of(origin)
+    if not origin:
+        return False
+    hostname = urlsplit(f"//{request.get_host()}").hostname or ""
+    return hostname.rstrip(".") == _hostname_of(origin)
 
 
 def activity_policy() -> str:
@@ -75,9 +80,10 @@ def activity_policy() -> str:
 
 class ActivityOriginMiddleware:
     """Requests for the activity host are answered here, by the activity URLs alone
-    (curriculum.activity_urls) and the static files, without any cookie: whatever a
-    browser sends is dropped, and nothing sets one. The site's URLs, sessions and
-    middleware never see these requests."""
+    (curriculum.activity_urls), without any cookie: whatever a browser sends is dropped,
+    and nothing sets one. The site's URLs, sessions and middleware never see these
+    requests. It comes right after WhiteNoise, which serves the player's static files
+    on any host; a static file WhiteNoise does not have is a plain 404 here."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -87,10 +93,7 @@ class ActivityOriginMiddleware:
             return self.get_response(request)
         request.META.pop("HTTP_COOKIE", None)
         request.COOKIES = {}
-        if request.path.startswith(settings.STATIC_URL):
-            response = self.get_response(request)  # WhiteNoise, further down
-        else:
-            response = self._answer(request)
+        response = self._answer(request)
         response.cookies.clear()
         response["Content-Security-Policy"] = activity_policy()
         response["Cross-Origin-Resource-Policy"] = "same-site"

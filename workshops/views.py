@@ -110,10 +110,18 @@ def _manage_url(cohort) -> str:
 @login_required
 def my_cohorts(request):
     memberships = list(selectors.memberships_of(user=request.user))
+    # The cohorts a person facilitates are staff material: not shown to a session that
+    # has not used its second factor.
+    facilitating = roles.is_facilitator(request)
+    shown = [m for m in memberships if facilitating or m.role != Membership.Role.FACILITATOR]
     return TemplateResponse(
         request,
         "workshops/my_cohorts.html",
-        {"memberships": memberships, "can_create": roles.is_facilitator_account(request.user)},
+        {
+            "memberships": shown,
+            "facilitation_hidden": len(shown) < len(memberships),
+            "can_create": roles.is_facilitator_account(request.user),
+        },
     )
 
 

@@ -54,9 +54,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     # The activity origin (H5P) is answered before anything that knows about sessions.
     "curriculum.activity_origin.ActivityOriginMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
     "config.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -158,6 +158,9 @@ ACCOUNT_UNIQUE_EMAIL = True
 # can verify an address); its verified owner is told by mail instead of sent a link
 # (accounts.adapter). Usernames stay unique, and sign-up says when one is taken.
 ACCOUNT_PREVENT_ENUMERATION = "strict"
+# No "unknown account" mail from the reset page: Claves never writes to an address that
+# no account has verified (the page still answers the same for every address).
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = False
 ACCOUNT_USERNAME_MIN_LENGTH = 3

@@ -51,6 +51,11 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
+# "__Host-" cookies can be set only by this very host, over HTTPS, for the whole site:
+# a script on another host of the same domain (the activity origin runs other people's
+# JavaScript) cannot plant a session of its choosing on the site.
+SESSION_COOKIE_NAME = "__Host-claves-session"
+LANGUAGE_COOKIE_NAME = "__Host-claves-language"
 
 # Media on S3-compatible storage when a bucket is named (needs django-storages[s3]);
 # local files otherwise.
