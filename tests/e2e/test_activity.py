@@ -189,20 +189,20 @@ def test_two_activities_play_on_a_module_page_and_show_in_my_progress(
 
     # What real libraries carry besides code plays in the browser: the SVG icon and the
     # webfont come from the activity origin, and the font is used.
-    assert {(url.rsplit("/", 1)[1], status) for url, status, _type in fonts} == {
-        ("icon.svg", 200),
-        ("claves-marks.woff", 200),
-    }
-    assert any(t.startswith("image/svg+xml") for _url, _status, t in fonts)
     font_status = (
         page.frame_locator(".activity__frame")
         .first.locator("body")
         .evaluate(
-            "() => [...document.fonts].filter(f => f.family.includes('Claves Marks'))"
-            ".map(f => f.status)"
+            "async () => { await document.fonts.ready; return [...document.fonts]"
+            ".filter(f => f.family.includes('Claves Marks')).map(f => f.status); }"
         )
     )
     assert font_status == ["loaded"]
+    served = {(url.rsplit("/", 1)[1], status, kind) for url, status, kind in fonts}
+    assert served == {
+        ("icon.svg", 200, "image/svg+xml"),
+        ("claves-marks.woff", 200, "font/woff"),
+    }
 
     page.goto(f"{site}/es/progreso/")
     rows = {
