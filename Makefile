@@ -59,7 +59,7 @@ test: assets compilemessages ## Run the test suite (not the browser tests) on SQ
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) -m pytest -m "not e2e" $(PYTEST_ARGS)
 
 test-e2e: assets compilemessages ## Run the browser tests in headless Chromium (/usr/bin/chromium)
-	CLAVES_TEST_DATABASE_SUFFIX=-e2e DJANGO_SETTINGS_MODULE=config.settings.test $(PY) -m pytest -m e2e tests/e2e $(PYTEST_ARGS)
+	CLAVES_TEST_DATABASE_SUFFIX=-e2e DJANGO_SETTINGS_MODULE=config.settings.test $(PY) -m pytest -m e2e tests/e2e --create-db $(PYTEST_ARGS)
 
 bench: compilemessages ## Print page weight against its budget, and the cost of importing an edition
 	$(PY) bench/page_weight.py

@@ -22,6 +22,7 @@ from django.template.response import TemplateResponse
 from django.urls import Resolver404, resolve
 from django.utils.cache import patch_cache_control
 from django.views.decorators.clickjacking import xframe_options_exempt
+from whitenoise.middleware import WhiteNoiseMiddleware
 
 from curriculum.h5p import ALLOWED_EXTENSIONS, INERT_EXTENSIONS, STORAGE_ROOT
 
@@ -82,18 +83,26 @@ class ActivityOriginMiddleware:
     """Requests for the activity host are answered here, by the activity URLs alone
     (curriculum.activity_urls), without any cookie: whatever a browser sends is dropped,
     and nothing sets one. The site's URLs, sessions and middleware never see these
-    requests. It comes right after WhiteNoise, which serves the player's static files
-    on any host; a static file WhiteNoise does not have is a plain 404 here."""
+    requests. The player's static files are served by a WhiteNoise of its own, whose
+    misses are a plain 404 here."""
 
     def __init__(self, get_response):
+        # activity_urls imports this module's views: a real cycle, so imported here.
+        from curriculum import activity_urls
+
         self.get_response = get_response
+        self.urls = activity_urls
+        self.static_files = WhiteNoiseMiddleware(get_response=activity_urls.not_found)
 
     def __call__(self, request):
         if not is_activity_request(request):
             return self.get_response(request)
         request.META.pop("HTTP_COOKIE", None)
         request.COOKIES = {}
-        response = self._answer(request)
+        if request.path_info.startswith(settings.STATIC_URL):
+            response = self.static_files(request)
+        else:
+            response = self._answer(request)
         response.cookies.clear()
         response["Content-Security-Policy"] = activity_policy()
         response["Cross-Origin-Resource-Policy"] = "same-site"
@@ -101,15 +110,13 @@ class ActivityOriginMiddleware:
         return response
 
     def _answer(self, request):
-        from curriculum import activity_urls
-
         if request.method not in {"GET", "HEAD"}:
             return HttpResponseNotAllowed(["GET", "HEAD"])
         try:
-            match = resolve(request.path_info, urlconf=activity_urls)
+            match = resolve(request.path_info, urlconf=self.urls)
             response = match.func(request, *match.args, **match.kwargs)
         except (Resolver404, Http404):
-            return activity_urls.not_found(request)
+            return self.urls.not_found(request)
         if hasattr(response, "render") and callable(response.render):
             response = response.render()
         return response

@@ -73,10 +73,12 @@ def _through_the_middleware(handler):
 
 
 @pytest.fixture
-def site(transactional_db, live_server, settings):
+def site(django_db_serialized_rollback, transactional_db, live_server, settings):
     """The site's address (http://127.0.0.1:<port>), with the page tree in place and the
     activity origin (http://localhost:<port>, same server) configured. The server runs in
-    a thread of this process, so the settings seen by its requests are these."""
+    a thread of this process, so the settings seen by its requests are these. After each
+    test the tables are emptied and what migrations made (roles and their permissions,
+    the moderation workflow) is put back, so every test starts from the same house."""
     from booklets.services import site_structure_ensure
 
     port = live_server.thread.port
