@@ -33,7 +33,10 @@ DEMO_IMAGE_TITLE = "Claves demo: circle of chairs"
 DEMO_COHORT = "Grupo de estudio demo"
 DEMO_ACCOUNTS = [
     # username, display name, groups, superuser
-    ("demo-editor", "Editora demo", [EDITORS, MODERATORS], False),
+    # Editors write and submit; a moderator of their own reviews and publishes, so that
+    # nobody approves their own work.
+    ("demo-editor", "Editora demo", [EDITORS], False),
+    ("demo-moderator", "Moderadora demo", [MODERATORS], False),
     ("demo-facilitator", "Facilitadora demo", [FACILITATORS], False),
     ("demo-trainee", "Participante demo", [], False),
 ]

@@ -53,7 +53,11 @@ def test_seed_builds_the_whole_series_in_both_languages(homes, client, capsys):
 
     # Demo accounts, with the passwords printed once.
     users = {u.username: u for u in get_user_model().objects.filter(username__startswith="demo-")}
-    assert set(users) == {"demo-editor", "demo-facilitator", "demo-trainee"}
+    assert set(users) == {"demo-editor", "demo-moderator", "demo-facilitator", "demo-trainee"}
+    # The editor submits; only the moderator publishes (nobody approves their own work).
+    editor_groups = set(users["demo-editor"].groups.values_list("name", flat=True))
+    moderator_groups = set(users["demo-moderator"].groups.values_list("name", flat=True))
+    assert editor_groups == {"Editors"} and moderator_groups == {"Moderators"}
     assert is_facilitator_account(users["demo-facilitator"])
     assert is_facilitator_account(users["demo-editor"])
     assert not is_facilitator_account(users["demo-trainee"])
