@@ -758,8 +758,9 @@ def _booklet(
         report.created.append(label)
         return booklet
     draft = booklet.get_latest_revision_as_object()
-    changed = draft.edition_number < edition
-    draft.edition_number = max(draft.edition_number, edition)
+    # An existing booklet's edition number is not the importer's to change: a moderator
+    # starts the next edition (booklets.editions), whatever the files say.
+    changed = False
     if title_given and draft.title != title_given[0]:
         draft.title = title_given[0]
         if booklet.first_published_at is None:  # a published booklet keeps its address

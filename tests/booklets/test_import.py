@@ -415,3 +415,16 @@ def test_a_new_module_lands_before_the_facilitator_guide(homes, glossary, tmp_pa
         ModulePage.objects.child_of(booklet).order_by("path").values_list("slug", flat=True)
     )
     assert slugs == ["uno", "dos", "guia"]
+
+
+def test_files_of_a_later_edition_change_no_edition_number(homes, glossary):
+    """Only a moderator starts an edition ("Start edition" in the admin); an import that
+    says a later edition leaves the booklet's number, and a second run says unchanged."""
+    run(SAMPLE / "es", "es")
+    booklet = BookletPage.objects.get(locale__language_code="es")
+    BookletPage.objects.filter(pk=booklet.pk).update(edition_number=1)
+    revisions = Revision.objects.count()
+    out, _ = run(SAMPLE / "es", "es", "en")
+    assert "created 0, updated 0, unchanged 3" in out
+    assert Revision.objects.count() == revisions
+    assert BookletPage.objects.get(pk=booklet.pk).edition_number == 1
