@@ -168,9 +168,7 @@ def test_without_an_activity_origin_the_activity_says_it_is_not_available(
     assert "data-activity-origin" not in html
 
 
-def test_the_print_view_shows_the_activity_title_and_a_note_not_a_player(
-    client, homes, activity
-):
+def test_the_print_view_shows_the_activity_title_and_a_note_not_a_player(client, homes, activity):
     page = _module_with(homes, activity)
     booklet = page.get_parent().specific
     html = client.get(f"{booklet.url}print/").content.decode()
