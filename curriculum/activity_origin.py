@@ -95,7 +95,10 @@ class ActivityOriginMiddleware:
         self.static_files = WhiteNoiseMiddleware(get_response=activity_urls.not_found)
 
     def __call__(self, request):
-        if not is_activity_request(request):
+        # A preview is the site's own page, rendered by Wagtail for the admin with a
+        # request it builds itself (marked `is_dummy`, an attribute no browser can send)
+        # for the host of the Wagtail site record, whatever that host is.
+        if getattr(request, "is_dummy", False) or not is_activity_request(request):
             return self.get_response(request)
         request.META.pop("HTTP_COOKIE", None)
         request.COOKIES = {}

@@ -12,6 +12,7 @@ from tests.factories import (
     StandardPageFactory,
     block,
     body,
+    editor,
     sign_in,
     superuser,
 )
@@ -67,3 +68,26 @@ def test_glossary_is_edited_through_its_snippet_screens(admin_client, homes):
     assert "Salud mental" in listing.content.decode()
     edit = admin_client.get(reverse("wagtailsnippets_curriculum_glossaryterm:edit", args=[term.pk]))
     assert edit.status_code == 200
+
+
+def test_the_preview_is_the_site_even_when_the_site_record_names_the_activity_host(
+    client, pages, settings
+):
+    # Under `make run` the site is on 127.0.0.1 and activities on localhost, while the
+    # default Wagtail site record (migration 0002) is "localhost": a preview request is
+    # built for that host, and must still be the site's page, framable by the admin.
+    settings.H5P_ORIGIN = "http://localhost:8000"
+    sign_in(client, editor())
+    session = client.cookies[settings.SESSION_COOKIE_NAME].value
+    original = RequestFactory().get(
+        "/admin/", headers={"cookie": f"{settings.SESSION_COOKIE_NAME}={session}"}
+    )
+    module = pages[2]
+    assert "localhost" in module.full_url
+
+    response = module.make_preview_request(original_request=original)
+
+    assert response.status_code == 200
+    assert "Texto público." in response.content.decode()
+    assert "frame-ancestors 'self'" in response["Content-Security-Policy"]
+    assert response["X-Frame-Options"] == "SAMEORIGIN"
