@@ -33,7 +33,9 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(django_db_setup):
+    from django.db import connections
+
     if not CHROMIUM.exists():
         message = f"Chromium not found at {CHROMIUM} (apt-get install chromium)"
         if os.environ.get("CI"):
@@ -45,10 +47,22 @@ def browser():
     # tests' fixtures make are still plain synchronous calls.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
+    # The copy of the migrated database (role groups, their permissions, the moderation
+    # workflow) that serialized rollback puts back after each flush hangs on this
+    # thread's connection. Once Playwright's event loop runs in this thread, Django
+    # hands the thread other connections (asgiref keys them by context when a loop
+    # runs): without that copy, every test after the first would start from bare tables.
+    serialized = {
+        alias: connections[alias]._test_serialized_contents
+        for alias in connections
+        if hasattr(connections[alias], "_test_serialized_contents")
+    }
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS, headless=True
         )
+        for alias, contents in serialized.items():
+            connections[alias]._test_serialized_contents = contents
         yield browser
         browser.close()
 
@@ -79,8 +93,14 @@ def site(django_db_serialized_rollback, transactional_db, live_server, settings)
     a thread of this process, so the settings seen by its requests are these. After each
     test the tables are emptied and what migrations made (roles and their permissions,
     the moderation workflow) is put back, so every test starts from the same house."""
+    from django.contrib.auth.models import Group
+
+    from accounts.roles import EDITORS
     from booklets.services import site_structure_ensure
 
+    # Without what migrations made, an editor has no admin access and the browser
+    # loops between /admin/ and the sign-in page: say so here instead.
+    assert Group.objects.get(name=EDITORS).permissions.exists(), "role groups not restored"
     port = live_server.thread.port
     site_url = f"http://127.0.0.1:{port}"
     settings.WAGTAILADMIN_BASE_URL = site_url
