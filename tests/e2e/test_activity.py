@@ -390,3 +390,24 @@ def test_a_hostile_package_reads_nothing_of_the_site_and_forges_no_result(site, 
     assert posted == {FORGED["verb"]: 400, SENTINEL: 201}
     kept = ActivityStatement.objects.filter(user=person).values_list("statement_id", flat=True)
     assert [str(i) for i in kept] == [SENTINEL]
+
+
+def test_each_statement_has_an_id_even_where_the_browser_has_no_random_uuid(site, media, reader):
+    """crypto.randomUUID exists only in secure contexts; the page still gives every
+    statement an id of its own, so the server keeps it (once)."""
+    activity = _activity(
+        "El miedo como respuesta",
+        true_false_package(title="Miedo", statement="El miedo aísla.", correct=False),
+    )
+    module = _module(3, activity)
+    person, page = reader("sin-uuid")
+    page.add_init_script("delete Crypto.prototype.randomUUID;")
+    page.goto(site + module.url)
+    _open_and_answer(
+        page,
+        0,
+        lambda frame: frame.get_by_role("button", name="Falso").click(),
+        "Resultado: 1 / 1",
+    )
+    stored = ActivityStatement.objects.get(user=person)
+    assert uuid.UUID(str(stored.statement_id)).version == 4

@@ -31,9 +31,19 @@
     }
   }
 
+  // A statement's id makes a repeated post count once. randomUUID exists only in secure
+  // contexts; getRandomValues everywhere.
   function newId() {
     if (window.crypto && window.crypto.randomUUID) return window.crypto.randomUUID();
-    return null;
+    var bytes = window.crypto.getRandomValues(new Uint8Array(16));
+    bytes[6] = (bytes[6] & 0x0f) | 0x40;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    var hex = Array.prototype.map
+      .call(bytes, function (b) {
+        return (b + 0x100).toString(16).slice(1);
+      })
+      .join("");
+    return [hex.slice(0, 8), hex.slice(8, 12), hex.slice(12, 16), hex.slice(16, 20), hex.slice(20)].join("-");
   }
 
   function open(section) {
