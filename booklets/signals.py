@@ -38,7 +38,11 @@ def withdraw_from_the_edition_record(sender, instance, **kwargs):
 def follow_the_modules_order(sender, instance, parent_page_before, parent_page_after, **kwargs):
     from booklets.models import ModulePage
 
-    if isinstance(instance.specific, ModulePage):
-        _refresh(parent_page_before)
-        if parent_page_after.pk != parent_page_before.pk:
-            _refresh(parent_page_after)
+    # A module that is not live is in no open record, and moving it keeps the order of the
+    # live ones: nothing to refresh. `specific_class` costs no query (every move of any
+    # page passes here).
+    if not instance.live or not issubclass(instance.specific_class or type(instance), ModulePage):
+        return
+    _refresh(parent_page_before)
+    if parent_page_after.pk != parent_page_before.pk:
+        _refresh(parent_page_after)

@@ -464,3 +464,23 @@ def test_a_number_left_behind_by_a_lowered_edition_gets_its_own_open_record(clie
     assert one.frozen_at is None and one.modules.count() == 2
     toc = parse(client.get(BookletPage.objects.get(pk=booklet.pk).url))
     assert toc.select("#editions-heading") == []
+
+
+def test_moving_a_draft_module_leaves_the_edition_record_alone(booklet):
+    """Only what is live is in the record: a module never published that lands before
+    the guide (as every new module does, from the admin or the importer) changes
+    neither the record nor its last-published time."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    before = frozen(booklet, 2)
+    stamp = Edition.objects.get(booklet=booklet, number=2).last_published_at
+    new = ModulePageFactory(parent=booklet, title="Nuevo", slug="nuevo", live=False)
+
+    with CaptureQueriesContext(connection) as queries:
+        ModulePage.objects.get(pk=new.pk).move(booklet, pos="first-child")
+
+    assert ModulePage.objects.child_of(booklet).order_by("path").first().slug == "nuevo"
+    assert frozen(booklet, 2) == before
+    assert Edition.objects.get(booklet=booklet, number=2).last_published_at == stamp
+    assert not [q for q in queries if "booklets_edition" in q["sql"]]
