@@ -17,3 +17,32 @@ def _empty_cache():
 def homes(db):
     """The Spanish and English home pages, whatever an earlier test did to the tables."""
     return site_structure_ensure()
+
+
+# The activity origin's host in the test settings (H5P_ORIGIN).
+ACTIVITY_HOST = "activities.testserver"
+
+
+@pytest.fixture
+def activity(homes, settings, tmp_path):
+    """A live one-question activity in Spanish, its package stored in a media folder of
+    this test's own."""
+    from wagtail.models import Locale
+
+    from curriculum.h5p_demo import question_package
+    from curriculum.services import activity_from_package
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return activity_from_package(
+        title="Pregunta",
+        data=question_package(title="Q", question="¿?", answers=[("Sí", True), ("No", False)]),
+        locale=Locale.objects.get(language_code="es"),
+    )
+
+
+@pytest.fixture
+def activity_client():
+    """A browser on the activity origin."""
+    from django.test import Client
+
+    return Client(HTTP_HOST=ACTIVITY_HOST)

@@ -5,29 +5,12 @@ import json
 import uuid
 
 import pytest
-from wagtail.models import Locale
 
 from curriculum import services
-from curriculum.h5p_demo import question_package
 from curriculum.models import ActivityAttempt, ActivityStatement
-from curriculum.services import activity_from_package
 from tests.factories import sign_in, trainee
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def activity(homes, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    }
-    return activity_from_package(
-        title="Pregunta",
-        data=question_package(title="Q", question="¿?", answers=[("Sí", True), ("No", False)]),
-        locale=Locale.objects.get(language_code="es"),
-    )
 
 
 @pytest.fixture

@@ -20,23 +20,6 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-ACTIVITY_HOST = "activities.testserver"
-
-
-@pytest.fixture
-def activity(homes, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return activity_from_package(
-        title="Pregunta",
-        data=question_package(title="Q", question="¿?", answers=[("Sí", True), ("No", False)]),
-        locale=Locale.objects.get(language_code="es"),
-    )
-
-
-@pytest.fixture
-def activity_client():
-    return Client(HTTP_HOST=ACTIVITY_HOST)
-
 
 def test_package_files_and_the_frame_are_served_only_on_the_activity_origin(
     client, activity_client, activity

@@ -6,28 +6,11 @@ import uuid
 import pytest
 from bs4 import BeautifulSoup
 from django.test import Client
-from wagtail.models import Locale
 
-from curriculum.h5p_demo import question_package
 from curriculum.models import ActivityAttempt, ActivityStatement
-from curriculum.services import activity_from_package
 from tests.factories import BookletPageFactory, ModulePageFactory, block, body, sign_in, trainee
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def activity(homes, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    }
-    return activity_from_package(
-        title="Pregunta",
-        data=question_package(title="Q", question="¿?", answers=[("Sí", True), ("No", False)]),
-        locale=Locale.objects.get(language_code="es"),
-    )
 
 
 def statement(score=1, statement_id=None):

@@ -6,36 +6,16 @@ import uuid
 
 import pytest
 from django.contrib.auth import SESSION_KEY
-from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils.translation import override
-from wagtail.models import Locale
 
-ACTIVITY_HOST = "activities.testserver"
+from tests.conftest import ACTIVITY_HOST  # noqa: F401 (the probes import it from here)
 
 
 def signed_in_user_id(client):
     """The id of the person the client's session is signed in as, or None."""
     value = client.session.get(SESSION_KEY)
     return int(value) if value is not None else None
-
-
-@pytest.fixture
-def activity(homes, settings, tmp_path):
-    from curriculum.h5p_demo import question_package
-    from curriculum.services import activity_from_package
-
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return activity_from_package(
-        title="Pregunta",
-        data=question_package(title="Q", question="¿?", answers=[("Sí", True), ("No", False)]),
-        locale=Locale.objects.get(language_code="es"),
-    )
-
-
-@pytest.fixture
-def activity_client():
-    return Client(HTTP_HOST=ACTIVITY_HOST)
 
 
 # ---- A world with secrets ----------------------------------------------------------------
