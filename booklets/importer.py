@@ -751,7 +751,7 @@ def _booklet(
                 booklet.title = booklet.draft_title = title_given[0]
                 booklet.slug = _slug(title_given[0])
                 booklet.summary = summary_given[0] if summary_given else title_given[0]
-                booklet.edition_number = max(edition, booklet.edition_number)
+                # The edition number stays the Spanish booklet's (BookletPage.save).
                 booklet.save()
         with _saving(path, lines, line):
             booklet.save_revision()

@@ -428,3 +428,15 @@ def test_files_of_a_later_edition_change_no_edition_number(homes, glossary):
     assert "created 0, updated 0, unchanged 3" in out
     assert Revision.objects.count() == revisions
     assert BookletPage.objects.get(pk=booklet.pk).edition_number == 1
+
+
+def test_a_new_english_booklet_takes_the_spanish_edition_number(homes, glossary):
+    """Every language of a booklet carries the same edition (a moderator starts it in
+    all at once): the English files saying a later edition change nothing."""
+    run(SAMPLE / "es", "es")
+    spanish = BookletPage.objects.get(number=4, locale=homes["es"].locale)
+    BookletPage.objects.filter(pk=spanish.pk).update(edition_number=1)
+    run(SAMPLE / "en", "en")
+    english = BookletPage.objects.get(number=4, locale=homes["en"].locale)
+    assert english.edition_number == 1
+    assert english.get_latest_revision_as_object().edition_number == 1
