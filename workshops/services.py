@@ -213,12 +213,16 @@ def notes_rotate_keys() -> int:
 def facilitation_end_if_role_lost(*, user_ids) -> int:
     """People who no longer hold a facilitator role stop facilitating every cohort at
     once: their facilitator memberships go (the cohort's notes and feedback stay)."""
-    User = get_user_model()
-    lost = [
-        user.pk
-        for user in User.objects.filter(pk__in=list(user_ids))
-        if not roles.is_facilitator_account(user)
-    ]
+    # Asked on every save of an account and for everyone in a changed group: only people
+    # who facilitate a cohort are looked at one by one (most people facilitate nothing).
+    facilitating = (
+        get_user_model()
+        .objects.filter(pk__in=list(user_ids), cohort_memberships__role=Membership.Role.FACILITATOR)
+        .distinct()
+    )
+    lost = [user.pk for user in facilitating if not roles.is_facilitator_account(user)]
+    if not lost:
+        return 0
     deleted, _counts = Membership.objects.filter(
         user_id__in=lost, role=Membership.Role.FACILITATOR
     ).delete()
