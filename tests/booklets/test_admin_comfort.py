@@ -7,7 +7,7 @@ from django.urls import reverse
 from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from accounts.roles import EDITORS, MODERATORS
+from accounts.roles import MODERATORS
 from booklets.models import ModulePage
 from tests.factories import (
     BookletPageFactory,
@@ -16,14 +16,11 @@ from tests.factories import (
     UserFactory,
     block,
     body,
+    editor,
     sign_in,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-def editor(**kwargs):
-    return UserFactory(groups=[EDITORS], mfa=True, **kwargs)
 
 
 def moderator(**kwargs):
