@@ -39,3 +39,28 @@ def test_account_pages_need_a_signed_in_person(client, homes):
         response = client.get(f"/es/accounts/{path}")
         assert response.status_code == 302
         assert response["Location"].startswith("/es/accounts/login/")
+
+
+def test_the_admin_speaks_the_language_chosen_on_the_profile_and_back(client, homes):
+    from wagtail.users.models import UserProfile
+
+    person = UserFactory(username="cacomixtle", preferred_language="es")
+    sign_in(client, person)
+    client.post("/es/accounts/profile/", {"display_name": "Caco", "preferred_language": "en"})
+    admin_profile = UserProfile.get_for_user(person)
+    assert admin_profile.preferred_language == "en"
+
+    admin_profile.preferred_language = "es"
+    admin_profile.save()
+    person.refresh_from_db()
+    assert person.preferred_language == "es"
+
+
+def test_signing_in_saves_the_last_sign_in_and_nothing_else(django_assert_num_queries):
+    """Every sign-in saves last_login: the language sync stays out of that save."""
+    from django.utils import timezone
+
+    person = UserFactory()
+    person.last_login = timezone.now()
+    with django_assert_num_queries(1):
+        person.save(update_fields=["last_login"])

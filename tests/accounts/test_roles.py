@@ -67,3 +67,16 @@ def test_an_admin_edits_roles_of_an_existing_person(client, homes):
     person.refresh_from_db()
     assert list(person.groups.values_list("name", flat=True)) == [EDITORS]
     assert person.preferred_language == "en"
+
+
+def test_asking_whether_a_trainee_is_a_facilitator_costs_one_query(rf, django_assert_num_queries):
+    """Every page with a facilitator-only block asks; a trainee's answer needs only their
+    roles, not their permissions, authenticator or session."""
+    from accounts.roles import is_facilitator
+
+    request = rf.get("/")
+    request.user = UserFactory()
+    request.session = {}
+    with django_assert_num_queries(1):
+        assert not is_facilitator(request)
+        assert not is_facilitator(request)
