@@ -250,9 +250,11 @@ def activity_state(request, activity_key: uuid.UUID):
         )
         if refused:
             return refused
+        # No "state" at all is refused, never taken for an empty one: that would erase
+        # where the person had got to.
         try:
             activity_state_save(
-                user=request.user, activity_key=activity_key, state=data.get("state", "")
+                user=request.user, activity_key=activity_key, state=data.get("state")
             )
         except StatementRefused:
             return JsonResponse({"error": invalid}, status=400)

@@ -133,3 +133,9 @@ def test_statements_beyond_the_hourly_cap_are_refused_and_not_stored(
     other = sign_in(client, trainee())
     assert post_statement(client, activity, statement_text()).status_code == 201
     assert ActivityStatement.objects.filter(user=other).count() == 1
+
+
+def test_a_state_post_without_a_state_is_refused_and_keeps_the_saved_one(client, activity, person):
+    post_state(client, activity, json.dumps({"state": '{"answered": 3}'}))
+    assert_refused(post_state(client, activity, "{}"))
+    assert ActivityAttempt.objects.get().state == '{"answered": 3}'
