@@ -53,7 +53,6 @@
     var statementUrl = section.getAttribute("data-statement-url");
     var stateUrl = section.getAttribute("data-state-url");
     var csrf = section.getAttribute("data-csrf");
-    var status = section.querySelector("[data-activity-status]");
     var frame = document.createElement("iframe");
     frame.className = "activity__frame";
     frame.title = section.getAttribute("data-frame-title");
@@ -97,7 +96,6 @@
     });
 
     section.querySelector("[data-activity-placeholder]").hidden = true;
-    if (status) status.hidden = false;
     section.querySelector("[data-activity-stage]").appendChild(frame);
     frame.focus();
   }
