@@ -39,14 +39,10 @@ class StartEditionForm(forms.Form):
     )
 
 
-def may_start_edition(user, booklet) -> bool:
-    return edition_may_start(user=user, booklet=booklet)
-
-
 def start_edition(request, page_id: int):
     """Confirm, then freeze the booklet's current edition and open the next one."""
     booklet = get_object_or_404(BookletPage, pk=page_id)
-    if not may_start_edition(request.user, booklet):
+    if not edition_may_start(user=request.user, booklet=booklet):
         # A plain 403, not the admin's redirect home: the address is for moderators only.
         return permission_denied(request, PermissionDenied())
     number = edition_next_number(booklet=booklet)

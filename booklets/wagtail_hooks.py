@@ -6,8 +6,8 @@ from wagtail.admin.widgets import Button
 from wagtail.log_actions import LogFormatter
 
 from booklets.admin_bulk_actions import SubmitForModerationBulkAction
-from booklets.admin_views import may_start_edition, start_edition, translations_behind_report
-from booklets.editions import edition_next_number
+from booklets.admin_views import start_edition, translations_behind_report
+from booklets.editions import edition_may_start, edition_next_number
 from booklets.models import BookletPage, ModulePage
 
 
@@ -52,7 +52,7 @@ def _start_edition_button(page, user, priority):
     # specific_class costs no query: listings call this for every page they show.
     if not issubclass(page.specific_class or type(page), BookletPage) or not page.live:
         return []
-    if not may_start_edition(user, page):
+    if not edition_may_start(user=user, booklet=page):
         return []
     number = edition_next_number(booklet=page)
     return [
