@@ -266,15 +266,7 @@ def edition_start(*, booklet, number: int, year: int | None, user=None) -> int:
         BookletPage.objects.filter(pk=page.pk).update(edition_number=number, edition_year=year)
         page.edition_number, page.edition_year = number, year
         if page.live:
-            Edition.objects.create(
-                booklet=page,
-                number=number,
-                year=year,
-                notes=page.edition_notes,
-                first_published_at=now,
-                last_published_at=now,
-            )
-            edition_record(page)
+            edition_record(page)  # opens the record of `number` (`_open_edition`)
         log(instance=page, action="booklets.start_edition", user=user, data={"number": number})
     return number
 
