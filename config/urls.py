@@ -1,12 +1,15 @@
+import re
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import URLPattern, include, path
+from django.urls import URLPattern, include, path, re_path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.views import quick_exit
+from curriculum.h5p import STORAGE_ROOT
 
 # Wagtail's front-end URLs without its own sign-in view (a plain Django LoginView with
 # no rate limit and no second factor): private pages send people to ours instead.
@@ -15,6 +18,22 @@ wagtail_front_end_urls = [
     for pattern in wagtail_urls.urlpatterns
     if not (isinstance(pattern, URLPattern) and pattern.name == "wagtailcore_login")
 ]
+
+
+def development_media_urls() -> list[URLPattern]:
+    """Uploads served by runserver (DEBUG only), except H5P packages: those are other
+    people's scripts, served only on the activity origin (curriculum.activity_origin)."""
+    from django.views.static import serve
+
+    prefix = re.escape(settings.MEDIA_URL.lstrip("/"))
+    return [
+        re_path(
+            rf"^{prefix}(?!{STORAGE_ROOT}/)(?P<path>.*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]
+
 
 urlpatterns = [
     # Outside the language prefixes: short, and the same in every language.
@@ -29,11 +48,10 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns += development_media_urls()
 
 # Every public page lives under /es/ or /en/; LocaleMiddleware sends "/" to the
 # visitor's preferred language, Spanish when the browser says nothing we have.

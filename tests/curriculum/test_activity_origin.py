@@ -161,3 +161,14 @@ def test_the_print_view_shows_the_activity_title_and_a_note_not_a_player(client,
     assert "Claves" in section.get_text()
     assert not soup.select("[data-activity-origin], [data-activity-open], iframe")
     assert "js/activity.js" not in html
+
+
+def test_development_media_never_serves_a_package_on_the_site():
+    """runserver serves uploads on the site's address; packages are not among them (an
+    SVG there could load a package's script as the site)."""
+    from config.urls import development_media_urls
+
+    (pattern,) = development_media_urls()
+    assert pattern.resolve("media/images/circle.png") is not None
+    assert pattern.resolve("media/h5p/" + "0" * 64 + "/lib/icon.svg") is None
+    assert pattern.resolve("media/h5p/" + "0" * 64 + "/lib/player.js") is None
