@@ -4,7 +4,8 @@ from django.db import models
 from wagtail_localize.segments import StringSegmentValue
 
 
-def _lines(value: str | None) -> list[str]:
+def text_lines(value: str | None) -> list[str]:
+    """The non-blank lines of `value`, stripped: the items of a LinesField."""
     return [line.strip() for line in (value or "").splitlines() if line.strip()]
 
 
@@ -17,7 +18,9 @@ class LinesField(models.TextField):
     in migrations it is a plain TextField."""
 
     def get_translatable_segments(self, value):
-        return [StringSegmentValue(str(index), line) for index, line in enumerate(_lines(value))]
+        return [
+            StringSegmentValue(str(index), line) for index, line in enumerate(text_lines(value))
+        ]
 
     def restore_translated_segments(self, value, segments):
         translated = {
@@ -26,7 +29,7 @@ class LinesField(models.TextField):
             if isinstance(segment, StringSegmentValue)
         }
         return "\n".join(
-            translated.get(str(index), line) for index, line in enumerate(_lines(value))
+            translated.get(str(index), line) for index, line in enumerate(text_lines(value))
         )
 
     def deconstruct(self):

@@ -19,7 +19,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from accounts.roles import is_facilitator, staff_powers
-from booklets.fields import LinesField
+from booklets.fields import LinesField, text_lines
 from curriculum.blocks import BaseStreamBlock, ModuleStreamBlock
 from curriculum.richtext import page_links_resolved
 from curriculum.selectors import last_studied_module_key, studied_module_keys
@@ -538,7 +538,7 @@ class ModulePage(PageLinksPrefetchMixin, Page):
 
     @property
     def objectives(self) -> list[str]:
-        return [line.strip() for line in self.learning_objectives.splitlines() if line.strip()]
+        return text_lines(self.learning_objectives)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
