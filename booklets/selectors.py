@@ -21,6 +21,17 @@ def facilitator_guides(*, locale: Locale) -> list[ModulePage]:
     return sorted(guides, key=lambda guide: guide.booklet.number)
 
 
+def _published_after(source, translation) -> bool:
+    """Our rule for a translation behind: its source was published after it."""
+    return (
+        source is not None
+        and source.pk != translation.pk
+        and source.last_published_at is not None
+        and translation.last_published_at is not None
+        and source.last_published_at > translation.last_published_at
+    )
+
+
 def _lagging(translations: list, model) -> list[tuple]:
     """(translation, source) for each translation whose live source-language version was
     published after it. One query."""
@@ -36,13 +47,7 @@ def _lagging(translations: list, model) -> list[tuple]:
     behind = []
     for translation in translations:
         source = sources.get(translation.translation_key)
-        if (
-            source is not None
-            and source.pk != translation.pk
-            and source.last_published_at
-            and translation.last_published_at
-            and source.last_published_at > translation.last_published_at
-        ):
+        if _published_after(source, translation):
             behind.append((translation, source))
     return behind
 
@@ -86,12 +91,6 @@ def translation_original_if_behind(*, page, booklet=None) -> Page | None:
         .exclude(locale_id=page.locale_id)
     }
     for translation in pages:
-        source = sources.get(translation.translation_key)
-        if (
-            source is not None
-            and source.last_published_at
-            and translation.last_published_at
-            and source.last_published_at > translation.last_published_at
-        ):
+        if _published_after(sources.get(translation.translation_key), translation):
             return sources.get(page.translation_key)
     return None
