@@ -19,20 +19,21 @@ DEBUG = False
 ALLOWED_HOSTS = [h for h in os.environ.get("ALLOWED_HOSTS", "").split(",") if h]
 
 INSTALLED_APPS = [
-    # Our apps first, so their templates override those of the libraries.
+    # Our apps first, so their templates override those of the libraries; highest first
+    # (tests/test_import_graph.py holds each to importing only those below it).
+    "demo",
     "workshops",
     "booklets",
     "curriculum",
     "accounts",
+    "operations",
     "allauth",
     "allauth.account",
     "allauth.mfa",
     "wagtail_localize",
     "wagtail_localize.locales",
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
-    "wagtail.contrib.simple_translation",
     "wagtail.sites",
     "accounts.wagtail_users.ClavesWagtailUsersConfig",  # wagtail.users, without real names
     "wagtail.snippets",
@@ -49,7 +50,6 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
