@@ -3,7 +3,7 @@ import time
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
-from django.utils.cache import patch_cache_control
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
 from accounts import roles
@@ -90,17 +90,32 @@ class StaffSecondFactorMiddleware:
 
 
 class PrivatePagesNotStoredMiddleware:
-    """Pages seen by a signed-in person are never stored by the browser or a proxy: on
-    a shared phone, Back or the cache must not show them after signing out."""
+    """The site's one caching policy: no answer that belongs to a person is kept by the
+    browser or a proxy, so Back or a shared cache never shows it to the next person on a
+    shared phone. Views carry no `never_cache` of their own.
+
+    Sent never_cache's headers (no-store, no-cache, must-revalidate, private, max-age=0,
+    Expires now), without an ETag: every answer to someone signed in when the request
+    came or when it left (so also the answer that signs them out), every answer to a
+    POST (or any method but GET and HEAD), every redirect and error (a private view's
+    sign-in redirect, 403, 404 or 405 to a signed-out visitor), and every page that
+    carries the session's CSRF token (a form). Only plain public pages read signed out
+    may be cached, and keep their ETag."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        signed_in = request.user.is_authenticated
         response = self.get_response(request)
-        user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated:
-            patch_cache_control(response, no_store=True, no_cache=True, private=True)
+        if (
+            signed_in
+            or request.user.is_authenticated
+            or request.method not in ("GET", "HEAD")
+            or response.status_code != 200
+            or request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        ):
+            add_never_cache_headers(response)
             if response.has_header("ETag"):
                 del response["ETag"]
         return response
