@@ -96,21 +96,34 @@ TEMPLATES = [
 
 # SQLite by default so that `make run` needs nothing but Python; DATABASE_URL switches
 # to PostgreSQL (or anything dj-database-url understands).
+# Kept connections are checked before reuse, so a restarted PostgreSQL costs a reconnect,
+# not an error.
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
+        conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Readers never wait for a writer (WAL); a write transaction takes the lock when it
+    # begins (IMMEDIATE) and waits up to 20 s for it, instead of failing with "database
+    # is locked" halfway. Enough for one process with threads; several need PostgreSQL.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # In-process cache by default; REDIS_URL switches the cache, and everything that is
-# rate-limited through it, to Redis with Django's own backend.
+# rate-limited through it, to Redis, with Django's backend made to treat an unreachable
+# Redis as a cache miss (config/cache.py).
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "config.cache.FailSoftRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "claves",
         }
