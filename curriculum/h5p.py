@@ -94,10 +94,13 @@ def _megabytes(size: int) -> str:
     return f"{size / (1024 * 1024):.1f} MB"
 
 
-def _unsafe_path(name: str) -> bool:
-    if not name or "\x00" in name or "\\" in name or ":" in name or name.startswith("/"):
+def package_path_unsafe(name: str) -> bool:
+    """Is `name` anything but a plain relative path inside a package? Checked on upload
+    and again for every file the activity origin serves. Split by hand: PurePosixPath
+    would quietly drop empty and "." segments."""
+    if not name or "\x00" in name or "\\" in name or ":" in name:
         return True
-    return any(part in {"", ".", ".."} for part in PurePosixPath(name).parts)
+    return any(part in {"", ".", ".."} for part in name.split("/"))
 
 
 def _check_members(archive: zipfile.ZipFile) -> None:
@@ -111,8 +114,8 @@ def _check_members(archive: zipfile.ZipFile) -> None:
     refused_types = []
     for member in members:
         name = member.filename
-        # An empty name is no path at all (and zipfile's is_dir() fails on it).
-        if not name or _unsafe_path(name.rstrip("/") if name.endswith("/") else name):
+        # Checked before is_dir(), which fails on an empty name.
+        if package_path_unsafe(name.removesuffix("/")):
             raise PackageRefused(
                 _("The package contains an unsafe path: “%(name)s”.") % {"name": name}
             )

@@ -34,7 +34,13 @@ def test_package_files_and_the_frame_are_served_only_on_the_activity_origin(
     assert served["X-Content-Type-Options"] == "nosniff"
     assert served["Content-Type"].startswith("text/javascript")
     assert "immutable" in served["Cache-Control"]
-    for bad in ("../../etc/passwd", f"{LIBRARY_DIR}/../h5p.json", "content/x.html"):
+    for bad in (
+        "../../etc/passwd",
+        f"{LIBRARY_DIR}/../h5p.json",
+        f"{LIBRARY_DIR}/./question.js",
+        f"{LIBRARY_DIR}//question.js",
+        "content/x.html",
+    ):
         assert activity_client.get(f"/h5p/{activity.package_digest}/{bad}").status_code == 404
     assert activity_client.get(f"/h5p/{'0' * 64}/h5p.json").status_code == 404
     assert activity_client.get(f"/play/{'0' * 64}/").status_code == 404

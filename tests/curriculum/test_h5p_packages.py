@@ -58,6 +58,8 @@ def hostile_corpus() -> dict[str, tuple[bytes, str]]:
         "zip slip": (rezip({**files, "../../evil.js": b"alert(1)"}), "unsafe path"),
         "absolute path": (rezip({**files, "/etc/evil.js": b"x"}), "unsafe path"),
         "windows path": (rezip({**files, "content\\..\\evil.js": b"x"}), "unsafe path"),
+        "empty segment": (rezip({**files, "content//evil.js": b"x"}), "unsafe path"),
+        "dot segment": (rezip({**files, "content/./evil.js": b"x"}), "unsafe path"),
         "symlink": (
             rezip({**files, "content/link.txt": b"/etc/passwd"}, symlink="content/link.txt"),
             "link",
