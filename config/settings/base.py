@@ -53,6 +53,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "operations.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # The activity origin (H5P) is answered before anything that knows about sessions.
     "curriculum.activity_origin.ActivityOriginMiddleware",
@@ -158,6 +159,8 @@ WAGTAIL_PASSWORD_RESET_ENABLED = False
 # The CSRF token lives in the session, which ends with the browser: no year-long cookie
 # on a shared phone.
 CSRF_USE_SESSIONS = True
+# ...so signing in or out in another tab changes it: a refused Save shows the text back.
+CSRF_FAILURE_VIEW = "curriculum.autosave.csrf_failure"
 
 # Accounts (django-allauth): a username and a password are enough; an email address is
 # optional and is only ever used once verified.
