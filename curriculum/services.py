@@ -6,7 +6,7 @@ import time
 import uuid
 
 from django.core.cache import cache
-from django.db import IntegrityError, transaction
+from django.db import transaction
 
 from curriculum.models import JournalEntry, ModuleProgress
 
@@ -15,17 +15,10 @@ def progress_mark_studied(
     *, user, module_key: uuid.UUID, booklet_key: uuid.UUID, edition: int
 ) -> ModuleProgress:
     """Record that `user` studied this module (in whatever language); idempotent."""
-    try:
-        with transaction.atomic():
-            progress, _created = ModuleProgress.objects.get_or_create(
-                user=user,
-                module_key=module_key,
-                edition=edition,
-                defaults={"booklet_key": booklet_key},
-            )
-    except IntegrityError:  # the same click arrived twice at once
-        progress = ModuleProgress.objects.get(user=user, module_key=module_key, edition=edition)
-    return progress
+    key = {"user": user, "module_key": module_key, "edition": edition}
+    progress = ModuleProgress(**key, booklet_key=booklet_key)
+    ModuleProgress.objects.bulk_create([progress], ignore_conflicts=True)  # a double click
+    return ModuleProgress.objects.get(**key)
 
 
 def progress_unmark(*, user, module_key: uuid.UUID) -> int:
@@ -43,13 +36,15 @@ def journal_entry_save(
     prompt: str,
     body: str,
 ) -> JournalEntry:
-    """Create or update the author's entry for one reflection question."""
-    entry, _created = JournalEntry.objects.select_for_update().get_or_create(
-        user=user,
-        module_key=module_key,
-        prompt_id=prompt_id,
-        defaults={"booklet_key": booklet_key, "prompt": prompt, "body": body},
-    )
+    """Create or update the author's entry for one reflection question.
+
+    The row is made first, empty, by an insert that cannot fail (ON CONFLICT DO NOTHING):
+    two first saves at once (autosave and Save) never make the database log a failed
+    statement carrying the text, as a get-then-insert would."""
+    key = {"user": user, "module_key": module_key, "prompt_id": prompt_id}
+    new = JournalEntry(**key, booklet_key=booklet_key, prompt=prompt)
+    JournalEntry.objects.bulk_create([new], ignore_conflicts=True)
+    entry = JournalEntry.objects.select_for_update().get(**key)
     if entry.body != body or entry.prompt != prompt:
         entry.body, entry.prompt = body, prompt
         entry.save(update_fields=["body", "prompt", "updated_at"])
@@ -181,14 +176,22 @@ def activity_statement_record(*, user, activity_key: uuid.UUID, statement: dict)
     )
     if not isinstance(verb, str) or not verb:
         raise StatementRefused("statement has no verb")
-    _record, created = ActivityStatement.objects.get_or_create(
-        user=user,
-        statement_id=statement_id,
-        defaults={"activity_key": activity_key, "verb": verb[:200], "statement": statement},
-    )
-    attempt, _new = ActivityAttempt.objects.select_for_update().get_or_create(
-        user=user, activity_key=activity_key
-    )
+    # Inserts that cannot fail on a duplicate (a statement sent twice, two at once): a
+    # failed INSERT would put the statement, answers included, into the database's log.
+    # The attempt's lock makes "is this statement new?" a question one request at a time.
+    attempt = ActivityAttempt(user=user, activity_key=activity_key)
+    ActivityAttempt.objects.bulk_create([attempt], ignore_conflicts=True)
+    attempt = ActivityAttempt.objects.select_for_update().get(user=user, activity_key=activity_key)
+    created = not ActivityStatement.objects.filter(user=user, statement_id=statement_id).exists()
+    if created:
+        record = ActivityStatement(
+            user=user,
+            statement_id=statement_id,
+            activity_key=activity_key,
+            verb=verb[:200],
+            statement=statement,
+        )
+        ActivityStatement.objects.bulk_create([record], ignore_conflicts=True)
     result = statement.get("result") if isinstance(statement.get("result"), dict) else None
     if created and result:
         score = result.get("score") if isinstance(result.get("score"), dict) else {}
@@ -211,9 +214,11 @@ def activity_state_save(*, user, activity_key: uuid.UUID, state: str) -> None:
 
     if not isinstance(state, str):
         raise StatementRefused("the state must be text")
-
-    ActivityAttempt.objects.update_or_create(
-        user=user, activity_key=activity_key, defaults={"state": state}
+    ActivityAttempt.objects.bulk_create(  # one upsert: never a failed INSERT in the log
+        [ActivityAttempt(user=user, activity_key=activity_key, state=state)],
+        update_conflicts=True,
+        unique_fields=["user", "activity_key"],
+        update_fields=["state", "updated_at"],
     )
 
 

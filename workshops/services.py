@@ -143,9 +143,12 @@ def exercise_create(*, cohort, **fields) -> SeminarExercise:
 def response_save(*, exercise, author, body: str, submit: bool = False) -> ExerciseResponse:
     """Save a draft, or submit. Late answers are kept and marked late, never refused.
     A submitted answer can still be edited until it has feedback."""
-    response, _created = ExerciseResponse.objects.select_for_update().get_or_create(
-        exercise=exercise, author=author
+    # The row first, by an insert that cannot fail on a duplicate (autosave and Save at
+    # once), so the database never logs a failed statement; then it is locked.
+    ExerciseResponse.objects.bulk_create(
+        [ExerciseResponse(exercise=exercise, author=author)], ignore_conflicts=True
     )
+    response = ExerciseResponse.objects.select_for_update().get(exercise=exercise, author=author)
     if response.feedback.exists():
         raise WorkshopError(_("This answer already has feedback, so it can no longer change."))
     if submit and not body.strip():
