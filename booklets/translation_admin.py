@@ -13,6 +13,8 @@ editor has no "Submit for moderation". Here:
 - the translation editor gets a "Submit for moderation" action (handled before
   wagtail-localize's own `before_edit_page` hook) and loses "Convert to alias page" for
   those who may not publish.
+
+Reports → "Translations behind" lists the translations to update.
 """
 
 import json
@@ -27,11 +29,16 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import DateColumn, LocaleColumn, TitleColumn
+from wagtail.admin.views.reports import ReportView
 from wagtail.coreutils import find_available_slug
 from wagtail.models import DraftStateMixin, Page, WorkflowState
 from wagtail.permissions import policy_registry
 from wagtail_localize.models import Translation
 from wagtail_localize.views import convert, update_translations
+
+from booklets.selectors import translations_behind
 
 SUBMIT_ACTION = "claves-submit-translation"
 
@@ -130,6 +137,51 @@ def translation_editor_props(props: str, user, instance) -> str:
     return json.dumps(data)
 
 
+class TranslationsBehindReport(ReportView):
+    """Translations whose source was published after them (selectors.translations_behind),
+    in a fixed number of queries however many there are."""
+
+    page_title = gettext_lazy("Translations behind their source")
+    header_icon = "warning"
+    template_name = "booklets/admin/translations_behind.html"
+    index_url_name = "translations_behind"
+    no_results_message = gettext_lazy("Every translation is up to date.")
+    columns = [
+        TitleColumn("title", label=gettext_lazy("Translation"), url_name="wagtailadmin_pages:edit"),
+        LocaleColumn(sort_key=None),
+        DateColumn("last_published_at", label=gettext_lazy("Published")),
+        TitleColumn(
+            "source",
+            accessor="source.title",
+            id_accessor="source.pk",
+            url_name="wagtailadmin_pages:edit",
+            label=gettext_lazy("Source"),
+        ),
+        DateColumn(
+            "source_published",
+            accessor="source.last_published_at",
+            label=gettext_lazy("Source updated"),
+        ),
+    ]
+
+    def get_queryset(self):
+        pages = []
+        for translation, source in translations_behind():
+            translation.source = source
+            pages.append(translation)
+        return pages
+
+
+@hooks.register("register_reports_menu_item")
+def register_translations_behind_menu_item():
+    return MenuItem(
+        gettext_lazy("Translations behind"),
+        reverse("translations_behind"),
+        icon_name="warning",
+        order=700,
+    )
+
+
 @hooks.register("register_admin_urls", order=-1)
 def register_guarded_translation_urls():
     # Same addresses as wagtail-localize's: these come first, so they answer.
@@ -143,6 +195,11 @@ def register_guarded_translation_urls():
             "localize/page/<int:page_id>/convert_to_alias/",
             convert_to_alias_for_publishers,
             name="claves_convert_to_alias",
+        ),
+        path(
+            "reports/translations-behind/",
+            TranslationsBehindReport.as_view(),
+            name="translations_behind",
         ),
     ]
 
