@@ -7,7 +7,6 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
@@ -17,7 +16,6 @@ from accounts.models import UserSession
 from accounts.services import sessions_end_all, user_delete
 
 
-@never_cache
 def quick_exit(request):
     """The quick exit without JavaScript (and where the script sends people too): sign
     out, ask the browser to drop what it cached of this site, and leave for a neutral
@@ -31,7 +29,6 @@ def quick_exit(request):
     return response
 
 
-@never_cache
 @login_required
 def profile(request):
     """The person's own page: their name, language and the ways to manage the account."""
@@ -45,7 +42,6 @@ def profile(request):
     return render(request, "accounts/profile.html", {"form": form})
 
 
-@never_cache
 @login_required
 def sessions(request):
     """Where this person is signed in, and a way to sign out everywhere."""
@@ -57,7 +53,6 @@ def sessions(request):
     )
 
 
-@never_cache
 @login_required
 @require_POST
 def sessions_sign_out_everywhere(request):
@@ -68,7 +63,6 @@ def sessions_sign_out_everywhere(request):
     return redirect("account_login")
 
 
-@never_cache
 @login_required
 def my_data(request):
     """Explains the export; a POST downloads it."""
@@ -83,7 +77,6 @@ def my_data(request):
     return render(request, "accounts/my_data.html")
 
 
-@never_cache
 @sensitive_post_parameters("password")
 @login_required
 def delete_account(request):

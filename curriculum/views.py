@@ -9,16 +9,24 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 from wagtail.models import Locale, Page
 
 from curriculum.forms import JournalEntryForm
 from curriculum.markdown import render_markdown
-from curriculum.models import JournalEntry
+from curriculum.models import ActivityAttempt, H5PActivity, JournalEntry, ModuleProgress
 from curriculum.selectors import glossary_terms_for_locale, journal_entries_for
-from curriculum.services import journal_entry_save
+from curriculum.services import (
+    MAX_STATE_BYTES,
+    MAX_STATEMENT_BYTES,
+    StatementRefused,
+    activity_state_save,
+    activity_statement_quota_take,
+    activity_statement_record,
+    journal_entry_save,
+    xapi_json_parse,
+)
 
 
 def glossary(request):
@@ -75,7 +83,6 @@ def _invalid_response(request, form, context):
     return TemplateResponse(request, "curriculum/journal_entry.html", context, status=400)
 
 
-@never_cache
 @sensitive_post_parameters("body")
 @login_required
 def journal_write(request, module_key: uuid.UUID, prompt_id: str):
@@ -103,7 +110,6 @@ def journal_write(request, module_key: uuid.UUID, prompt_id: str):
     return TemplateResponse(request, "curriculum/journal_entry.html", context)
 
 
-@never_cache
 @sensitive_post_parameters("body")
 @login_required
 def journal_entry(request, pk: int):
@@ -137,7 +143,6 @@ def journal_entry(request, pk: int):
     return TemplateResponse(request, "curriculum/journal_entry.html", context)
 
 
-@never_cache
 @login_required
 def journal(request):
     """All of one's entries, grouped by booklet and module, titled in one's language."""
@@ -163,8 +168,6 @@ def journal(request):
 def _unknown_activity(activity_key):
     """A JSON 404 for an activity that does not exist (a plain Http404 here would be
     turned into a redirect to a language prefix by LocaleMiddleware)."""
-    from curriculum.models import H5PActivity
-
     if H5PActivity.objects.filter(translation_key=activity_key).exists():
         return None
     return JsonResponse({"error": _("There is no such activity.")}, status=404)
@@ -173,8 +176,6 @@ def _unknown_activity(activity_key):
 def _json_object(request, *, max_bytes: int, too_large: str, invalid: str):
     """(the request body's JSON object, None), or (None, a JSON error response): too
     large is refused before the body is read, anything else xapi_json_parse refuses."""
-    from curriculum.services import StatementRefused, xapi_json_parse
-
     try:
         declared = int(request.META.get("CONTENT_LENGTH") or 0)
     except ValueError:
@@ -194,13 +195,6 @@ def _json_object(request, *, max_bytes: int, too_large: str, invalid: str):
 def activity_statement(request, activity_key: uuid.UUID):
     """Receive an xAPI statement from the player (signed-in people only, so many an
     hour)."""
-    from curriculum.services import (
-        MAX_STATEMENT_BYTES,
-        StatementRefused,
-        activity_statement_quota_take,
-        activity_statement_record,
-    )
-
     if not request.user.is_authenticated:
         return JsonResponse({"error": _("Sign in to keep your results.")}, status=403)
     if missing := _unknown_activity(activity_key):
@@ -230,12 +224,8 @@ def activity_statement(request, activity_key: uuid.UUID):
     return JsonResponse({"recorded": created}, status=201 if created else 200)
 
 
-@never_cache
 def activity_state(request, activity_key: uuid.UUID):
     """The player's saved state, so a trainee continues where they left off."""
-    from curriculum.models import ActivityAttempt
-    from curriculum.services import MAX_STATE_BYTES, StatementRefused, activity_state_save
-
     if not request.user.is_authenticated:
         return JsonResponse({"error": _("Sign in to keep your results.")}, status=403)
     if missing := _unknown_activity(activity_key):
@@ -263,12 +253,9 @@ def activity_state(request, activity_key: uuid.UUID):
     return JsonResponse({"state": attempt.state if attempt else ""})
 
 
-@never_cache
 @login_required
 def my_progress(request):
     """What this person studied and how their activities went (formative scores)."""
-    from curriculum.models import ActivityAttempt, H5PActivity, ModuleProgress
-
     attempts = list(ActivityAttempt.objects.filter(user=request.user))
     locale = Locale.get_active()
     titles = {}

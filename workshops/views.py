@@ -1,28 +1,24 @@
 """Workshop pages. Views stay thin: access decides who sees what (workshops.access),
 services write, selectors read."""
 
-from functools import wraps
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.views import redirect_to_login
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 from wagtail.models import Locale
 
 from accounts import roles
 from accounts.decorators import facilitator_required
-from accounts.services import redirect_to_second_factor
 from booklets.models import BookletPage
 from booklets.selectors import facilitator_guides
 from curriculum.markdown import render_markdown
+from curriculum.richtext import page_links_resolved
 from workshops import access, selectors, services
 from workshops.calendar import sessions_as_ics
 from workshops.exports import csv_response
@@ -46,59 +42,6 @@ from workshops.models import (
 )
 
 
-def _facilitation_refused(request):
-    """None when this request may facilitate; otherwise the answer to give: the second
-    factor when the account holds the role, 404 when it no longer does."""
-    if roles.is_facilitator(request):
-        return None
-    if roles.is_facilitator_account(request.user):
-        return redirect_to_second_factor(request)
-    raise Http404
-
-
-def cohort_facilitator(view):
-    """The cohort's own facilitators only (404 for anyone else), in a session where
-    they used their second factor."""
-
-    @wraps(view)
-    @never_cache
-    def wrapped(request, cohort_id, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        cohort = access.cohort_for_facilitator(user=request.user, cohort_id=cohort_id)
-        if refused := _facilitation_refused(request):
-            return refused
-        return view(request, cohort, *args, **kwargs)
-
-    return wrapped
-
-
-def cohort_trainee(view):
-    @wraps(view)
-    @never_cache
-    def wrapped(request, cohort_id, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        cohort = access.cohort_for_trainee(user=request.user, cohort_id=cohort_id)
-        return view(request, cohort, *args, **kwargs)
-
-    return wrapped
-
-
-def cohort_member(view):
-    @wraps(view)
-    @never_cache
-    def wrapped(request, cohort_id, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        cohort, role = access.cohort_for_member(user=request.user, cohort_id=cohort_id)
-        if role == Membership.Role.FACILITATOR and (refused := _facilitation_refused(request)):
-            return refused
-        return view(request, cohort, role, *args, **kwargs)
-
-    return wrapped
-
-
 def _manage_url(cohort) -> str:
     return reverse("workshops:dashboard", args=[cohort.pk])
 
@@ -106,7 +49,6 @@ def _manage_url(cohort) -> str:
 # ---- Everyone in a cohort ----------------------------------------------------------
 
 
-@never_cache
 @login_required
 def my_cohorts(request):
     memberships = list(selectors.memberships_of(user=request.user))
@@ -125,7 +67,6 @@ def my_cohorts(request):
     )
 
 
-@never_cache
 @login_required
 def join(request):
     form = JoinForm(request.POST or None, initial={"code": request.GET.get("code", "")})
@@ -140,8 +81,8 @@ def join(request):
     return TemplateResponse(request, "workshops/join.html", {"form": form})
 
 
-@cohort_member
-def calendar(request, cohort, role):
+@access.cohort_access()
+def calendar(request, cohort):
     response = HttpResponse(
         sessions_as_ics(cohort=cohort, sessions=cohort.sessions.all(), request=request),
         content_type="text/calendar; charset=utf-8",
@@ -153,7 +94,7 @@ def calendar(request, cohort, role):
 # ---- Trainees ----------------------------------------------------------------------
 
 
-@cohort_trainee
+@access.cohort_access(Membership.Role.TRAINEE)
 def cohort_home(request, cohort):
     return TemplateResponse(
         request,
@@ -168,7 +109,7 @@ def cohort_home(request, cohort):
 
 
 @sensitive_post_parameters("body")
-@cohort_trainee
+@access.cohort_access(Membership.Role.TRAINEE)
 def exercise(request, cohort, exercise_id):
     exercise = get_object_or_404(SeminarExercise, pk=exercise_id, cohort=cohort)
     response = ExerciseResponse.objects.filter(exercise=exercise, author=request.user).first()
@@ -224,14 +165,12 @@ def exercise(request, cohort, exercise_id):
 # ---- Facilitators ------------------------------------------------------------------
 
 
-@never_cache
 @facilitator_required
 def facilitator_home(request):
     """Where a facilitator starts: their cohorts and the seminar guide of every booklet."""
     guides = facilitator_guides(locale=Locale.get_active())
-    memberships = [
-        m for m in selectors.memberships_of(user=request.user) if m.role == "facilitator"
-    ]
+    mine = selectors.memberships_of(user=request.user)
+    memberships = [m for m in mine if m.role == Membership.Role.FACILITATOR]
     return TemplateResponse(
         request,
         "workshops/facilitator_home.html",
@@ -247,7 +186,6 @@ def _booklet_choices():
     ]
 
 
-@never_cache
 @facilitator_required
 def cohort_create(request):
     form = CohortForm(
@@ -273,7 +211,7 @@ def cohort_create(request):
     return TemplateResponse(request, "workshops/cohort_form.html", {"form": form})
 
 
-@cohort_facilitator
+@access.cohort_access(Membership.Role.FACILITATOR)
 def dashboard(request, cohort):
     context = {
         "cohort": cohort,
@@ -283,7 +221,7 @@ def dashboard(request, cohort):
     return TemplateResponse(request, "workshops/dashboard.html", context)
 
 
-@cohort_facilitator
+@access.cohort_access(Membership.Role.FACILITATOR)
 @require_POST
 def invitation_create(request, cohort):
     form = InvitationForm(request.POST)
@@ -303,7 +241,7 @@ def invitation_create(request, cohort):
     return redirect(_manage_url(cohort))
 
 
-@cohort_facilitator
+@access.cohort_access(Membership.Role.FACILITATOR)
 @require_POST
 def invitation_revoke(request, cohort, invitation_id):
     invitation = get_object_or_404(Invitation, pk=invitation_id, cohort=cohort)
@@ -318,7 +256,7 @@ def _module_choices(cohort):
     return [(str(m.translation_key), m.title) for m in selectors.cohort_modules(cohort=cohort)]
 
 
-@cohort_facilitator
+@access.cohort_access(Membership.Role.FACILITATOR)
 def session_edit(request, cohort, session_id=None):
     session = selectors.session_of(cohort=cohort, session_id=session_id) if session_id else None
     initial = {}
@@ -369,7 +307,7 @@ def session_edit(request, cohort, session_id=None):
     )
 
 
-@cohort_facilitator
+@access.cohort_access(Membership.Role.FACILITATOR)
 def attendance(request, cohort, session_id):
     session = selectors.session_of(cohort=cohort, session_id=session_id)
     trainees = selectors.trainees_of(cohort=cohort)
@@ -387,7 +325,7 @@ def attendance(request, cohort, session_id):
     )
 
 
-@cohort_facilitator
+@access.cohort_access(Membership.Role.FACILITATOR)
 def exercise_create(request, cohort):
     form = ExerciseForm(request.POST or None, module_choices=_module_choices(cohort))
     if request.method == "POST" and form.is_valid():
@@ -402,7 +340,7 @@ def exercise_create(request, cohort):
     )
 
 
-@cohort_facilitator
+@access.cohort_access(Membership.Role.FACILITATOR)
 def exercise_responses(request, cohort, exercise_id):
     exercise = get_object_or_404(SeminarExercise, pk=exercise_id, cohort=cohort)
     if request.method == "POST":
@@ -459,7 +397,7 @@ def _note_form(cohort, trainees, data=None, initial=None):
 
 
 @sensitive_post_parameters("text")
-@cohort_facilitator
+@access.cohort_access(Membership.Role.FACILITATOR)
 def notes(request, cohort, note_id=None):
     note = get_object_or_404(FacilitatorNote, pk=note_id, cohort=cohort) if note_id else None
     initial = None
@@ -482,6 +420,10 @@ def notes(request, cohort, note_id=None):
                 cohort.sessions.filter(pk=data["session"]).first() if data["session"] else None
             )
             participant = trainees.get(data["participant"])
+            if data["about"] != FacilitatorNote.About.SESSION:
+                session = None
+            if data["about"] != FacilitatorNote.About.PARTICIPANT:
+                participant = None
             try:
                 if note:
                     services.note_update(
@@ -493,8 +435,8 @@ def notes(request, cohort, note_id=None):
                         author=request.user,
                         about=data["about"],
                         text=data["text"],
-                        session=session if data["about"] == "session" else None,
-                        participant=participant if data["about"] == "participant" else None,
+                        session=session,
+                        participant=participant,
                     )
             except services.WorkshopError as error:
                 form.add_error("text", error.message)
@@ -511,7 +453,7 @@ def notes(request, cohort, note_id=None):
     )
 
 
-@cohort_facilitator
+@access.cohort_access(Membership.Role.FACILITATOR)
 def attendance_csv(request, cohort):
     sessions = list(cohort.sessions.prefetch_related("attendance"))
     trainees = selectors.trainees_of(cohort=cohort)
@@ -526,7 +468,7 @@ def attendance_csv(request, cohort):
     return csv_response(filename=f"attendance-{cohort.pk}.csv", header=header, rows=rows)
 
 
-@cohort_facilitator
+@access.cohort_access(Membership.Role.FACILITATOR)
 def progress_csv(request, cohort):
     data = selectors.dashboard(cohort=cohort)
     header = [_("Participant")] + [m.title for m in data["modules"]]
@@ -537,11 +479,9 @@ def progress_csv(request, cohort):
     return csv_response(filename=f"progress-{cohort.pk}.csv", header=header, rows=rows)
 
 
-@cohort_facilitator
+@access.cohort_access(Membership.Role.FACILITATOR)
 def session_kit(request, cohort, session_id):
     """A session's kit for printing: the plan, the modules it covers, its exercises."""
-    from curriculum.richtext import page_links_resolved
-
     session = selectors.session_of(cohort=cohort, session_id=session_id)
     keys = {str(key) for key in session.module_keys}
     modules = [m for m in selectors.cohort_modules(cohort=cohort) if str(m.translation_key) in keys]
