@@ -138,8 +138,8 @@ class NoteForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         about = cleaned.get("about")
-        if about == "session" and not cleaned.get("session"):
+        if about == FacilitatorNote.About.SESSION and not cleaned.get("session"):
             self.add_error("session", _("Choose the session this note is about."))
-        if about == "participant" and not cleaned.get("participant"):
+        if about == FacilitatorNote.About.PARTICIPANT and not cleaned.get("participant"):
             self.add_error("participant", _("Choose the participant this note is about."))
         return cleaned
