@@ -10,11 +10,26 @@ and tests only) a key is derived from SECRET_KEY.
 
 import base64
 import hashlib
+import logging
 from functools import cache
 
-from cryptography.fernet import Fernet, MultiFernet
+from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext as _
+
+logger = logging.getLogger(__name__)
+
+MISSING_KEY = (
+    "A stored note or journal entry cannot be decrypted with any key in "
+    "FACILITATOR_NOTES_KEYS: the key it was written with is missing or wrong. Put that "
+    "key back in the list, after the newest; until then it shows as unreadable."
+)
+
+
+class UnreadableText(str):
+    """What an encrypted text reads as when no key of the ring opens it: a message for
+    the reader. It is never written back (it would replace the text for good)."""
 
 
 @cache
@@ -37,12 +52,26 @@ def encrypt(text: str) -> str:
 
 
 def decrypt(token: str) -> str:
-    return _fernet(encryption_keys()).decrypt(token.encode()).decode()
+    """The text in clear; an UnreadableText if no key of the ring opens it, so a lost
+    key costs the texts it protected, not the pages that list them."""
+    try:
+        return _fernet(encryption_keys()).decrypt(token.encode()).decode()
+    except InvalidToken:
+        logger.error(MISSING_KEY)
+        return UnreadableText(
+            _(
+                "This text cannot be read for now: the server is missing the key that "
+                "protects it. Please tell the people who run the site."
+            )
+        )
 
 
 def rotate(token: str) -> str:
     """The same text, encrypted with the newest key."""
-    return _fernet(encryption_keys()).rotate(token.encode()).decode()
+    try:
+        return _fernet(encryption_keys()).rotate(token.encode()).decode()
+    except InvalidToken:
+        raise ValueError(MISSING_KEY) from None
 
 
 class EncryptedTextField(models.TextField):
@@ -55,5 +84,7 @@ class EncryptedTextField(models.TextField):
         return decrypt(value) if value else value
 
     def get_prep_value(self, value):
+        if isinstance(value, UnreadableText):
+            raise ValueError(MISSING_KEY)
         value = super().get_prep_value(value)
         return None if value is None else encrypt(value)
