@@ -98,9 +98,11 @@ class PrivatePagesNotStoredMiddleware:
     Expires now), without an ETag: every answer to someone signed in when the request
     came or when it left (so also the answer that signs them out), every answer to a
     POST (or any method but GET and HEAD), every redirect and error (a private view's
-    sign-in redirect, 403, 404 or 405 to a signed-out visitor), and every page that
-    carries the session's CSRF token (a form). Only plain public pages read signed out
-    may be cached, and keep their ETag."""
+    sign-in redirect, 403, 404 or 405 to a signed-out visitor), every page that carries
+    the session's CSRF token (a form) or shows a message kept for the person ("you were
+    signed out"). Only plain public pages read signed out may be cached, and keep their
+    ETag. It sits inside CsrfViewMiddleware (so it sees a token handed out) and inside
+    ConditionalGetMiddleware (which adds no ETag to a no-store answer)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -114,6 +116,7 @@ class PrivatePagesNotStoredMiddleware:
             or request.method not in ("GET", "HEAD")
             or response.status_code != 200
             or request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+            or getattr(messages.get_messages(request), "used", False)
         ):
             add_never_cache_headers(response)
             if response.has_header("ETag"):

@@ -4,11 +4,13 @@ never shows it to the next person on a shared phone. Walked over every URL, sign
 and signed out, rather than trusted to a decorator on each view."""
 
 import re
+import time
 
 import pytest
 from django.test import Client
 from django.urls import Resolver404, resolve
 
+from accounts.middleware import SEEN_AT, STARTED_AT
 from tests.factories import sign_in, trainee
 from tests.security.conftest import NOT_WALKED, all_paths
 
@@ -85,3 +87,14 @@ def test_answers_that_sign_the_person_out_are_never_stored(client, homes):
     assert _not_stored(client.post("/es/accounts/sessions/sign-out-everywhere/"))
     sign_in(client, person)
     assert _not_stored(client.get("/exit/"))
+
+
+def test_a_public_page_showing_a_message_meant_for_the_person_is_never_stored(client, homes):
+    sign_in(client, trainee())
+    session = client.session
+    session[STARTED_AT] = session[SEEN_AT] = int(time.time()) - 24 * 3600
+    session.save()
+    answer = client.get("/es/")
+    assert "Se cerró tu sesión".encode() in answer.content
+    assert _not_stored(answer)
+    assert not _not_stored(client.get("/es/"))  # the same page, once the message was read
