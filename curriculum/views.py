@@ -1,4 +1,5 @@
 import uuid
+from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -165,12 +166,19 @@ def journal(request):
 # ---- Interactive activities (H5P) -------------------------------------------------
 
 
-def _unknown_activity(activity_key):
-    """A JSON 404 for an activity that does not exist (a plain Http404 here would be
-    turned into a redirect to a language prefix by LocaleMiddleware)."""
-    if H5PActivity.objects.filter(translation_key=activity_key).exists():
-        return None
-    return JsonResponse({"error": _("There is no such activity.")}, status=404)
+def _for_the_player(view):
+    """The player's endpoints: signed in, and the activity exists, said in JSON (a
+    sign-in redirect means nothing to a script; LocaleMiddleware redirects a 404)."""
+
+    @wraps(view)
+    def wrapped(request, activity_key: uuid.UUID):
+        if not request.user.is_authenticated:
+            return JsonResponse({"error": _("Sign in to keep your results.")}, status=403)
+        if not H5PActivity.objects.filter(translation_key=activity_key).exists():
+            return JsonResponse({"error": _("There is no such activity.")}, status=404)
+        return view(request, activity_key)
+
+    return wrapped
 
 
 def _json_object(request, *, max_bytes: int, too_large: str, invalid: str):
@@ -192,13 +200,9 @@ def _json_object(request, *, max_bytes: int, too_large: str, invalid: str):
 
 
 @require_POST
+@_for_the_player
 def activity_statement(request, activity_key: uuid.UUID):
-    """Receive an xAPI statement from the player (signed-in people only, so many an
-    hour)."""
-    if not request.user.is_authenticated:
-        return JsonResponse({"error": _("Sign in to keep your results.")}, status=403)
-    if missing := _unknown_activity(activity_key):
-        return missing
+    """Receive an xAPI statement from the player (so many an hour)."""
     if retry_after := activity_statement_quota_take(user=request.user):
         response = JsonResponse(
             {"error": _("You sent too many results in a short time. Wait a while and try again.")},
@@ -224,12 +228,9 @@ def activity_statement(request, activity_key: uuid.UUID):
     return JsonResponse({"recorded": created}, status=201 if created else 200)
 
 
+@_for_the_player
 def activity_state(request, activity_key: uuid.UUID):
     """The player's saved state, so a trainee continues where they left off."""
-    if not request.user.is_authenticated:
-        return JsonResponse({"error": _("Sign in to keep your results.")}, status=403)
-    if missing := _unknown_activity(activity_key):
-        return missing
     if request.method == "POST":
         invalid = _("That is not a valid saved state.")
         data, refused = _json_object(
