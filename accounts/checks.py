@@ -1,4 +1,4 @@
-"""Deployment checks for the rate limits (`manage.py check --deploy`).
+"""Deployment checks for several server processes (`manage.py check --deploy`).
 
 Sign-in limits count attempts in the default cache. A cache that lives inside one
 process is counted apart by every worker, which multiplies every limit by the number
@@ -54,6 +54,24 @@ def check_proxy_count(app_configs, **kwargs):
                 "failed sign-ins refuse everybody.",
                 hint="Set TRUSTED_PROXY_COUNT to the number of proxies in front (1 for nginx).",
                 id="accounts.W001",
+            )
+        ]
+    return []
+
+
+@checks.register(checks.Tags.database, deploy=True)
+def check_database_for_workers(app_configs, **kwargs):
+    engine = settings.DATABASES["default"]["ENGINE"]
+    if engine.endswith("sqlite3") and settings.WEB_CONCURRENCY > 1:
+        return [
+            checks.Error(
+                "SQLite takes one writer at a time: with several server processes, saves "
+                "fail with 'database is locked'.",
+                hint=(
+                    "Set DATABASE_URL to PostgreSQL, or run one process "
+                    "(WEB_CONCURRENCY=1, with threads)."
+                ),
+                id="accounts.E003",
             )
         ]
     return []

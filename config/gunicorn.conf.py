@@ -1,8 +1,9 @@
 """gunicorn settings: `gunicorn -c config/gunicorn.conf.py config.wsgi`.
 
-The number of workers comes from WEB_CONCURRENCY (gunicorn's own default) or
---workers. More than one refuses to start without REDIS_URL: sign-in rate limits
-count in the cache, and each worker's in-process cache would count apart.
+The number of workers comes from WEB_CONCURRENCY (gunicorn's own default) or --workers.
+More than one refuses to start on SQLite (one writer at a time: PostgreSQL is required
+for several processes) and without REDIS_URL (sign-in rate limits count in the cache,
+and each worker's in-process cache would count apart). One worker may take `--threads`.
 """
 
 import os
@@ -12,10 +13,27 @@ import sys
 # (TRUSTED_PROXY_COUNT), X-Forwarded-Proto by Django (SECURE_PROXY_SSL_HEADER).
 bind = "127.0.0.1:8001"  # --bind overrides
 
+# Each worker is replaced after about a thousand requests, not all at once, so that
+# slow memory growth never adds up.
+max_requests = 1000
+max_requests_jitter = 100
+# A request stuck for 30 s frees its worker; slow phones upload well within that.
+timeout = 30
+graceful_timeout = 30
+keepalive = 5
+
 
 def on_starting(server):
     """Runs in the master before any worker, with the command line applied."""
-    if server.cfg.workers > 1 and not os.environ.get("REDIS_URL"):
+    if server.cfg.workers <= 1:
+        return
+    if os.environ.get("DATABASE_URL", "sqlite").startswith("sqlite"):
+        sys.exit(
+            f"Refusing to start {server.cfg.workers} workers on SQLite: it takes one "
+            "writer at a time, and several processes lose saves. Set DATABASE_URL to "
+            "PostgreSQL, or run one worker (with --threads)."
+        )
+    if not os.environ.get("REDIS_URL"):
         sys.exit(
             f"Refusing to start {server.cfg.workers} workers without REDIS_URL: each would "
             "keep its own cache and count sign-in attempts apart (README, 'Deploying at "

@@ -122,7 +122,17 @@ def test_a_cache_that_keeps_nothing_fails_the_checklist_even_for_one_process(set
     assert check_shared_cache(None) == []
 
 
-def test_gunicorn_refuses_several_workers_without_redis():
+@pytest.mark.parametrize(
+    ("env", "named"),
+    [
+        # Each worker's in-process cache would count sign-in attempts apart.
+        ({"DATABASE_URL": "postgres://postgres@127.0.0.1:5432/claves"}, "REDIS_URL"),
+        # SQLite takes one writer at a time: several processes lose saves.
+        ({"REDIS_URL": "redis://127.0.0.1:6379/6"}, "PostgreSQL"),
+        ({"REDIS_URL": "redis://127.0.0.1:6379/6", "DATABASE_URL": "sqlite:///x"}, "PostgreSQL"),
+    ],
+)
+def test_gunicorn_refuses_several_workers_without_what_they_share(env, named):
     import socket
 
     with socket.socket() as sock:
@@ -130,7 +140,8 @@ def test_gunicorn_refuses_several_workers_without_redis():
         port = sock.getsockname()[1]
     args = ["-m", "gunicorn", "-c", "config/gunicorn.conf.py", "--workers", "2"]
     args += ["--bind", f"127.0.0.1:{port}", "config.wsgi"]
-    env = {k: v for k, v in os.environ.items() if k not in {"REDIS_URL", "WEB_CONCURRENCY"}}
+    unset = {"REDIS_URL", "WEB_CONCURRENCY", "DATABASE_URL"}
+    env = {**{k: v for k, v in os.environ.items() if k not in unset}, **env}
     env["DJANGO_SETTINGS_MODULE"] = "config.settings.test"
     process = subprocess.Popen(
         [sys.executable, *args], cwd=BASE_DIR, env=env, stderr=subprocess.PIPE, text=True
@@ -140,12 +151,43 @@ def test_gunicorn_refuses_several_workers_without_redis():
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait()
-        pytest.fail("gunicorn started two workers without a shared cache")
+        pytest.fail("gunicorn started two workers without what they need to share")
     finally:
         stderr = process.stderr.read()
         process.stderr.close()
     assert process.returncode != 0
-    assert "REDIS_URL" in stderr
+    assert named in stderr
+
+
+def test_gunicorn_recycles_workers_and_times_out_stuck_requests():
+    """A slow leak is bounded by replacing each worker after some requests (at different
+    moments, with jitter); a stuck request frees its worker."""
+    import runpy
+
+    config = runpy.run_path(str(BASE_DIR / "config" / "gunicorn.conf.py"))
+    assert config["max_requests"] > 0 and config["max_requests_jitter"] > 0
+    assert 0 < config["timeout"] <= 60
+
+
+def test_several_workers_on_sqlite_fail_the_checklist(settings, monkeypatch):
+    from accounts.checks import check_database_for_workers
+
+    database = settings.DATABASES["default"]
+    monkeypatch.setitem(database, "ENGINE", "django.db.backends.sqlite3")
+    for workers, expected in [(0, []), (1, []), (4, ["accounts.E003"])]:
+        settings.WEB_CONCURRENCY = workers
+        assert [error.id for error in check_database_for_workers(None)] == expected
+    monkeypatch.setitem(database, "ENGINE", "django.db.backends.postgresql")
+    assert check_database_for_workers(None) == []
+
+
+def test_production_refuses_a_notes_key_that_is_not_a_fernet_key():
+    result = run_in_project(
+        ["manage.py", "check"], **{**PRODUCTION_ENV, "FACILITATOR_NOTES_KEYS": "typo-key"}
+    )
+    assert result.returncode != 0
+    assert "FACILITATOR_NOTES_KEYS" in result.stderr
+    assert "typo-key" not in result.stderr  # a secret is never echoed
 
 
 @pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS", "FACILITATOR_NOTES_KEYS"])

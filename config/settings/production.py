@@ -23,6 +23,16 @@ if not FACILITATOR_NOTES_KEYS:
     raise ImproperlyConfigured(
         "FACILITATOR_NOTES_KEYS must hold at least one Fernet key (see README)."
     )
+try:
+    from cryptography.fernet import Fernet
+
+    for _key in FACILITATOR_NOTES_KEYS:
+        Fernet(_key.strip())
+except ValueError:
+    # The key itself is never shown: it is a secret, however mistyped.
+    raise ImproperlyConfigured(
+        "FACILITATOR_NOTES_KEYS holds something that is not a Fernet key (see README)."
+    ) from None
 
 # The activity origin (H5P_ORIGIN) is answered by this same application: accept its host.
 if H5P_ORIGIN:
