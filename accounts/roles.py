@@ -8,6 +8,7 @@ trainee's view.
 """
 
 from allauth.account.authentication import get_authentication_records
+from allauth.mfa.models import Authenticator
 from django.contrib.auth.models import AnonymousUser
 
 FACILITATORS = "Facilitators"
@@ -59,8 +60,6 @@ def has_mfa(user) -> bool:
     if not _is_signed_in(user):
         return False
     if not hasattr(user, "_claves_has_mfa"):
-        from allauth.mfa.models import Authenticator
-
         user._claves_has_mfa = Authenticator.objects.filter(
             user=user, type=Authenticator.Type.TOTP
         ).exists()
