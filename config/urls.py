@@ -35,6 +35,20 @@ def development_media_urls() -> list[URLPattern]:
     ]
 
 
+def image_media_urls() -> list[URLPattern]:
+    """Wagtail's images from MEDIA_ROOT when no DEBUG and no S3 serve them (nginx may
+    serve the same two folders faster: docs/deploying.md). Nothing else in MEDIA_ROOT:
+    documents go through Wagtail's view, which checks their privacy, and H5P packages
+    only through the activity origin."""
+    from django.views.static import serve
+
+    def image(request, path):
+        return serve(request, path, document_root=settings.MEDIA_ROOT)
+
+    prefix = re.escape(settings.MEDIA_URL.lstrip("/"))
+    return [re_path(rf"^{prefix}(?P<path>(?:original_images|images)/[^/]+)$", image)]
+
+
 urlpatterns = [
     # Outside the language prefixes: short, and the same in every language.
     path("exit/", quick_exit, name="quick_exit"),
@@ -52,6 +66,8 @@ if settings.DEBUG:
 
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += development_media_urls()
+elif settings.STORAGES["default"]["BACKEND"].endswith("FileSystemStorage"):
+    urlpatterns += image_media_urls()
 
 # Every public page lives under /es/ or /en/; LocaleMiddleware sends "/" to the
 # visitor's preferred language, Spanish when the browser says nothing we have.
