@@ -7,4 +7,5 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self):
+        # Once every app is loaded: system checks and signal receivers need the models.
         from accounts import checks, signals  # noqa: F401

@@ -8,15 +8,14 @@ from django.utils.translation import gettext_lazy as _
 from django.views.defaults import permission_denied
 from wagtail.admin import messages
 
-from booklets.editions import (
-    EditionError,
+from booklets.models import BookletPage, ModulePage
+from booklets.selectors import (
     booklet_in_every_language,
     edition_may_start,
     edition_next_number,
-    edition_start,
+    translations_behind,
 )
-from booklets.models import BookletPage, ModulePage
-from booklets.selectors import translations_behind
+from booklets.services import EditionError, edition_start
 
 
 def translations_behind_report(request):

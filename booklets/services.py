@@ -4,7 +4,9 @@ import re
 
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.log_actions import log
 from wagtail.models import Collection, Locale, Page, Site
 from wagtail_localize.models import (
     StringSegment,
@@ -15,7 +17,8 @@ from wagtail_localize.models import (
 from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 
-from booklets.models import HomePage
+from booklets.models import BookletPage, Edition, EditionModule, HomePage
+from booklets.selectors import booklet_in_every_language, edition_next_number
 from curriculum.models import GlossaryTerm, H5PActivity
 
 HOME_TITLES = {
@@ -179,3 +182,85 @@ def translations_link_all_existing(*, user=None) -> list[str]:
         except TranslationLinkError as error:
             refused.append(str(error))
     return refused
+
+
+class EditionError(Exception):
+    """An edition cannot be started; the message says why, for the moderator."""
+
+
+def _open_edition(booklet) -> Edition | None:
+    """The booklet's open edition. The first publish opens one with the booklet's
+    number; after that only `edition_start` does (and changes the number), except for
+    a number that has no record at all, which data from before could leave behind."""
+    edition = Edition.objects.filter(booklet=booklet, frozen_at__isnull=True).first()
+    if (
+        edition is None
+        and not Edition.objects.filter(booklet=booklet, number=booklet.edition_number).exists()
+    ):
+        edition = Edition.objects.create(
+            booklet=booklet,
+            number=booklet.edition_number,
+            year=booklet.edition_year,
+            notes=booklet.edition_notes,
+        )
+    return edition
+
+
+@transaction.atomic
+def edition_record(booklet) -> Edition | None:
+    """Refresh the record of `booklet`'s open edition from what is live now. Frozen
+    records are never touched, whatever number the booklet's revision carries."""
+    edition = _open_edition(booklet)
+    if edition is None:
+        return None
+    edition.year, edition.notes = booklet.edition_year, booklet.edition_notes
+    edition.booklet_revision_id = booklet.live_revision_id
+    edition.last_published_at = timezone.now()
+    edition.save()
+    edition.modules.all().delete()
+    EditionModule.objects.bulk_create(
+        EditionModule(
+            edition=edition,
+            module_key=module.translation_key,
+            slug=module.slug,
+            title=module.title,
+            position=position,
+            revision_id=module.live_revision_id,
+        )
+        for position, module in enumerate(booklet.modules())
+    )
+    return edition
+
+
+@transaction.atomic
+def edition_start(*, booklet, number: int, year: int | None, user=None) -> int:
+    """Freeze the open edition of `booklet` (every language) and open edition `number`.
+
+    `number` is the one the moderator confirmed: if someone started it meanwhile (or
+    the form was sent twice), nothing happens and `EditionError` says so. Records are
+    refreshed from what is live, frozen, and the new ones opened in one transaction;
+    the booklet pages take the new number and year without a new revision (they are
+    the booklet's, not a revision's: `BookletPage.with_content_json`), so drafts and
+    submissions waiting for moderation are left as they are."""
+    booklets = list(booklet_in_every_language(booklet).select_for_update())
+    source = next(b for b in booklets if b.pk == booklet.pk)
+    if not source.live:
+        raise EditionError(_("Publish the booklet before starting a new edition."))
+    expected = edition_next_number(booklet=source)
+    if number != expected:
+        raise EditionError(
+            _("Edition %(number)d was already started.") % {"number": number}
+            if number < expected
+            else _("The next edition is %(number)d.") % {"number": expected}
+        )
+    now = timezone.now()
+    for page in booklets:
+        if page.live:
+            edition_record(page)
+        Edition.objects.filter(booklet=page, frozen_at__isnull=True).update(frozen_at=now)
+        BookletPage.objects.filter(pk=page.pk).update(edition_number=number, edition_year=year)
+        page.edition_number, page.edition_year = number, year
+        if page.live:
+            edition_record(page)  # opens the record of `number` (`_open_edition`)
+        log(instance=page, action="booklets.start_edition", user=user, data={"number": number})
+    return number

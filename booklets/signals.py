@@ -1,16 +1,15 @@
 """The open edition's record follows what is live: it is refreshed whenever the booklet
 or one of its modules is published, unpublished or moved. Frozen editions are never
-touched here (`booklets.editions.edition_record` refreshes the open one only)."""
+touched here (`booklets.services.edition_record` refreshes the open one only)."""
 
 from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from booklets.editions import edition_record
+from booklets.models import BookletPage, ModulePage
+from booklets.services import edition_record
 
 
 def _refresh(page) -> None:
-    from booklets.models import BookletPage
-
     page = page.specific if page is not None else None
     if isinstance(page, BookletPage) and page.live:
         edition_record(page)
@@ -18,8 +17,6 @@ def _refresh(page) -> None:
 
 @receiver(page_published)
 def keep_the_edition_record(sender, instance, **kwargs):
-    from booklets.models import BookletPage, ModulePage
-
     if isinstance(instance, BookletPage):
         edition_record(instance)
     elif isinstance(instance, ModulePage):
@@ -28,16 +25,12 @@ def keep_the_edition_record(sender, instance, **kwargs):
 
 @receiver(page_unpublished)
 def withdraw_from_the_edition_record(sender, instance, **kwargs):
-    from booklets.models import ModulePage
-
     if isinstance(instance, ModulePage):
         _refresh(instance.get_parent())
 
 
 @receiver(post_page_move)
 def follow_the_modules_order(sender, instance, parent_page_before, parent_page_after, **kwargs):
-    from booklets.models import ModulePage
-
     # A module that is not live is in no open record, and moving it keeps the order of the
     # live ones: nothing to refresh. `specific_class` costs no query (every move of any
     # page passes here).

@@ -7,8 +7,8 @@ from wagtail.log_actions import LogFormatter
 
 from booklets.admin_bulk_actions import SubmitForModerationBulkAction
 from booklets.admin_views import start_edition, translations_behind_report
-from booklets.editions import edition_may_start, edition_next_number
 from booklets.models import BookletPage, ModulePage
+from booklets.selectors import edition_may_start, edition_next_number
 
 
 @hooks.register("register_admin_urls")

@@ -66,9 +66,7 @@ class KeyConceptBlock(blocks.StructBlock):
 class CaseExampleBlock(blocks.StructBlock):
     """A case from practice, anonymised, with what the reader should notice in it."""
 
-    title = blocks.CharBlock(
-        max_length=160, label=_("Title"), help_text=_("A short title for the case.")
-    )
+    title = blocks.CharBlock(max_length=160, label=_("Title"))
     narrative = blocks.RichTextBlock(
         features=SHORT_RICH_TEXT_FEATURES,
         label=_("The case"),
@@ -96,8 +94,8 @@ class CaseExampleBlock(blocks.StructBlock):
 class ToolBlock(blocks.StructBlock):
     """A tool of accompaniment: what it is for, its steps, time and materials."""
 
-    name = blocks.CharBlock(max_length=160, label=_("Name"), help_text=_("The tool's name."))
-    purpose = blocks.TextBlock(label=_("Purpose"), help_text=_("What the tool is for."))
+    name = blocks.CharBlock(max_length=160, label=_("Name"))
+    purpose = blocks.TextBlock(label=_("Purpose"))
     steps = blocks.ListBlock(
         blocks.TextBlock(label=_("Step")),
         label=_("Steps"),
@@ -108,7 +106,6 @@ class ToolBlock(blocks.StructBlock):
         max_value=600,
         required=False,
         label=_("Duration (minutes)"),
-        help_text=_("About how long it takes."),
     )
     materials = blocks.ListBlock(
         blocks.CharBlock(label=_("Material")),
@@ -155,7 +152,7 @@ class ReflectionQuestionBlock(blocks.StructBlock):
 class QuoteBlock(blocks.StructBlock):
     """A short quotation with who said it."""
 
-    quote = blocks.TextBlock(label=_("Quote"), help_text=_("The words quoted."))
+    quote = blocks.TextBlock(label=_("Quote"))
     attribution = blocks.CharBlock(
         max_length=200,
         required=False,
@@ -188,7 +185,6 @@ class PauseBlock(blocks.StructBlock):
         max_value=600,
         default=60,
         label=_("Length (seconds)"),
-        help_text=_("How long the pause lasts."),
     )
 
     class Meta:
@@ -214,9 +210,7 @@ class ImageBlock(blocks.StructBlock):
         label=_("Alternative text"),
         help_text=_("Describe what the image shows for people who cannot see it."),
     )
-    caption = blocks.CharBlock(
-        max_length=250, required=False, label=_("Caption"), help_text=_("Optional caption.")
-    )
+    caption = blocks.CharBlock(max_length=250, required=False, label=_("Caption"))
 
     class Meta:
         icon = "image"
@@ -229,14 +223,10 @@ class ImageBlock(blocks.StructBlock):
 class SourceReferenceBlock(blocks.StructBlock):
     """A reference to a publication the module draws on."""
 
-    author = blocks.CharBlock(max_length=200, label=_("Author"), help_text=_("Author(s)."))
-    title = blocks.CharBlock(max_length=300, label=_("Title"), help_text=_("Title of the work."))
-    year = blocks.IntegerBlock(
-        required=False, min_value=1800, max_value=2100, label=_("Year"), help_text=_("Year.")
-    )
-    publisher = blocks.CharBlock(
-        max_length=200, required=False, label=_("Publisher"), help_text=_("Publisher.")
-    )
+    author = blocks.CharBlock(max_length=200, label=_("Author"))
+    title = blocks.CharBlock(max_length=300, label=_("Title"))
+    year = blocks.IntegerBlock(required=False, min_value=1800, max_value=2100, label=_("Year"))
+    publisher = blocks.CharBlock(max_length=200, required=False, label=_("Publisher"))
     address = blocks.CharBlock(
         max_length=300,
         required=False,

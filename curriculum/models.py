@@ -14,6 +14,7 @@ from wagtail.models import (
 from wagtail.search import index
 
 from accounts.crypto import EncryptedTextField
+from curriculum.h5p import STORAGE_ROOT
 
 
 class GlossaryTerm(TranslatableMixin, index.Indexed, models.Model):
@@ -168,8 +169,6 @@ class H5PActivity(
 
     @property
     def folder(self) -> str:
-        from curriculum.h5p import STORAGE_ROOT
-
         return f"{STORAGE_ROOT}/{self.package_digest}"
 
     @property

@@ -2,9 +2,9 @@
 
 Wagtail resolves the page links of each rich text value on its own, so a module with
 eighty text blocks would ask the database eighty times. Before a page is rendered,
-`page_links_resolved` finds every internal link in the page's raw content, fetches those
-pages and their translations into the reader's language at once, and the link handler
-below answers from that map.
+`rendered_with_page_links` finds every internal link in the page's content, fetches
+those pages and their translations into the reader's language at once, and the link
+handler below answers from that map while the response is rendered.
 """
 
 import re
@@ -80,3 +80,12 @@ def page_links_resolved(raw_sources: Iterable, request=None):
         yield
     finally:
         _resolved_urls.reset(token)
+
+
+def rendered_with_page_links(response, streams: Iterable, request=None):
+    """`response`, rendered now (if it is a template response), its rich text's page
+    links answered from one prefetch of those in `streams` (StreamField values)."""
+    with page_links_resolved([stream.raw_data for stream in streams], request):
+        if hasattr(response, "render"):
+            response.render()
+    return response

@@ -3,7 +3,7 @@
 from django.db.models import QuerySet
 from wagtail.models import Locale
 
-from curriculum.models import GlossaryTerm
+from curriculum.models import GlossaryTerm, JournalEntry, ModuleProgress
 
 
 def glossary_terms_for_locale(*, locale: Locale) -> QuerySet[GlossaryTerm]:
@@ -17,8 +17,6 @@ def glossary_terms_for_locale(*, locale: Locale) -> QuerySet[GlossaryTerm]:
 
 def studied_module_keys(*, user, module_keys=None) -> set:
     """The modules `user` has studied, by translation_key, in any language or edition."""
-    from curriculum.models import ModuleProgress
-
     if not getattr(user, "is_authenticated", False):
         return set()
     records = ModuleProgress.objects.filter(user=user)
@@ -28,8 +26,6 @@ def studied_module_keys(*, user, module_keys=None) -> set:
 
 
 def last_studied_module_key(*, user):
-    from curriculum.models import ModuleProgress
-
     if not getattr(user, "is_authenticated", False):
         return None
     return (
@@ -41,8 +37,6 @@ def last_studied_module_key(*, user):
 
 
 def journal_entries_for(*, user):
-    from curriculum.models import JournalEntry
-
     return JournalEntry.objects.filter(user=user).order_by(
         "booklet_key", "module_key", "created_at"
     )

@@ -11,7 +11,7 @@ Importing `a.b.c` runs `a/b/__init__.py` first, so it counts as importing `a.b` 
 (unless `a.b` is the importer's own package, which is always loading already). An import
 inside a function is how a justified cycle (or loading only once Django's apps are ready)
 is broken, so each one of our own modules carries its reason in a comment, on its line or
-the line above. Migrations and tests are not part of the graph.
+above its run of imports. Migrations and tests are not part of the graph.
 """
 
 import ast
@@ -47,12 +47,20 @@ def _sources() -> dict[str, Path]:
 MODULES = _sources()
 
 
+def _comment_of(module: str, line: int) -> str:
+    """The import's own line, and the line above the run of imports it is part of."""
+    lines = MODULES[module].read_text().splitlines()
+    top = line - 1
+    while top > 0 and lines[top - 1].lstrip().startswith(("from ", "import ")):
+        top -= 1
+    return lines[line - 1] + (lines[top - 1] if top > 0 else "")
+
+
 class Import:
     def __init__(self, importer: str, target: str, line: int, in_function: bool):
         self.importer, self.target, self.line = importer, target, line
-        lines = MODULES[importer].read_text().splitlines()[max(line - 2, 0) : line]
         # An in-function import without its reason counts like any other.
-        self.breaks_cycle = in_function and any(REASON.search(text) for text in lines)
+        self.breaks_cycle = in_function and REASON.search(_comment_of(importer, line))
         self.in_function = in_function
 
     def __str__(self) -> str:

@@ -1,10 +1,11 @@
 """Reads for workshops, each in a fixed number of queries."""
 
 from django.db.models import Avg, Count, Q
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from wagtail.models import Locale
 
-from booklets.models import BookletPage, ModulePage
+from booklets.models import BookletPage, ModulePage, booklet_of
 from curriculum.models import ActivityAttempt, H5PActivity, ModuleProgress
 from workshops.models import (
     ExerciseResponse,
@@ -31,14 +32,11 @@ def cohort_booklets(*, cohort) -> list[BookletPage]:
     )
     if not booklets:
         return []
-    prefixes = Q()
-    for booklet in booklets:
-        prefixes |= Q(path__startswith=booklet.path, depth=booklet.depth + 1)
-    by_path = {booklet.path: booklet for booklet in booklets}
+    children = Q(*(ModulePage.objects.child_of_q(booklet) for booklet in booklets), _connector=Q.OR)
     for booklet in booklets:
         booklet.modules = []
-    for module in ModulePage.objects.live().filter(prefixes).order_by("path"):
-        by_path[module.path[:-4]].modules.append(module)
+    for module in ModulePage.objects.live().filter(children).order_by("path"):
+        booklet_of(module, booklets).modules.append(module)
     return booklets
 
 
@@ -168,8 +166,6 @@ def peer_responses(*, exercise, viewer):
 
 
 def session_of(*, cohort, session_id) -> SeminarSession:
-    from django.shortcuts import get_object_or_404
-
     return get_object_or_404(
         SeminarSession.objects.prefetch_related("agenda"), pk=session_id, cohort=cohort
     )

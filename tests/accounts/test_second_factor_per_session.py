@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils.translation import override
 
 from accounts.roles import EDITORS, FACILITATORS
-from booklets.editions import edition_start
 from booklets.models import BookletPage, ModulePage
+from booklets.services import edition_start
 from tests.factories import (
     PASSWORD,
     BookletPageFactory,

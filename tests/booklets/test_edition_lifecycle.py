@@ -285,7 +285,7 @@ def test_lowering_or_raising_the_number_by_publishing_changes_nothing(client, bo
 
 
 def test_a_frozen_record_refuses_every_change(homes):
-    from booklets.editions import FrozenEditionError
+    from booklets.models import FrozenEditionError
 
     edition = Edition.objects.create(booklet=BookletPageFactory(parent=homes["es"]), number=1)
     EditionModule.objects.create(
@@ -438,7 +438,7 @@ def test_a_booklet_never_published_cannot_start_an_edition(client, homes, modera
 
 
 def test_a_text_difference_marks_words_and_escapes_everything():
-    from booklets.editions import text_difference
+    from booklets.selectors import text_difference
 
     assert str(text_difference("Texto de la segunda edición.", "Texto de la edición.")) == (
         "Texto de la <del>segunda</del> edición."

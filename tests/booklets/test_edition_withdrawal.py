@@ -5,8 +5,8 @@ edition records themselves stay as they were."""
 import pytest
 from bs4 import BeautifulSoup
 
-from booklets.editions import edition_start
 from booklets.models import BookletPage, EditionModule
+from booklets.services import edition_start
 from tests.factories import BookletPageFactory, ModulePageFactory, block, body
 
 pytestmark = pytest.mark.django_db

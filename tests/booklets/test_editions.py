@@ -3,8 +3,9 @@
 import pytest
 from bs4 import BeautifulSoup
 
-from booklets.editions import edition_next_number, edition_start
 from booklets.models import BookletPage, Edition, ModulePage
+from booklets.selectors import edition_next_number
+from booklets.services import edition_start
 from tests.factories import BookletPageFactory, ModulePageFactory, block, body, sign_in, trainee
 
 pytestmark = pytest.mark.django_db

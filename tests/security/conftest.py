@@ -45,11 +45,9 @@ def _publish(page, user=None):
 
 
 def _start_next_edition(booklet):
-    try:
-        from booklets.editions import edition_next_number, edition_start
-    except ImportError:  # before moderators started editions explicitly
-        booklet.edition_number += 1
-        return _publish(booklet)
+    from booklets.selectors import edition_next_number
+    from booklets.services import edition_start
+
     edition_start(booklet=booklet, number=edition_next_number(booklet=booklet), year=2026)
     return type(booklet).objects.get(pk=booklet.pk)
 

@@ -1,7 +1,5 @@
 """The page tree: Home -> Booklet -> Module, plus standard pages (about, privacy, safety)."""
 
-from collections import Counter
-
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import Http404
@@ -21,8 +19,13 @@ from wagtail.search import index
 from accounts.roles import is_facilitator, staff_powers
 from booklets.fields import LinesField, text_lines
 from curriculum.blocks import BaseStreamBlock, ModuleStreamBlock
-from curriculum.richtext import page_links_resolved
+from curriculum.richtext import rendered_with_page_links
 from curriculum.selectors import last_studied_module_key, studied_module_keys
+
+
+def booklet_of(module, booklets):
+    """The booklet among `booklets` that `module` is part of, by the tree (no query)."""
+    return next((booklet for booklet in booklets if module.is_child_of(booklet)), None)
 
 
 def next_module_to_study(user, modules, studied):
@@ -88,20 +91,14 @@ class PageLinksPrefetchMixin:
     prefetch_links_from: tuple[str, ...] = ("body",)
 
     def serve(self, request, *args, **kwargs):
-        raw = [getattr(self, name).raw_data for name in self.prefetch_links_from]
-        with page_links_resolved(raw, request):
-            response = super().serve(request, *args, **kwargs)
-            if hasattr(response, "render"):
-                response.render()
-        return response
+        response = super().serve(request, *args, **kwargs)
+        streams = [getattr(self, name) for name in self.prefetch_links_from]
+        return rendered_with_page_links(response, streams, request)
 
     def serve_preview(self, request, mode_name):
-        raw = [getattr(self, name).raw_data for name in self.prefetch_links_from]
-        with page_links_resolved(raw, request):
-            response = super().serve_preview(request, mode_name)
-            if hasattr(response, "render"):
-                response.render()
-        return response
+        response = super().serve_preview(request, mode_name)
+        streams = [getattr(self, name) for name in self.prefetch_links_from]
+        return rendered_with_page_links(response, streams, request)
 
 
 class HomePage(Page):
@@ -160,40 +157,34 @@ class HomePage(Page):
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
 
-    def _progress_context(self, user, booklets) -> dict:
-        """Per booklet, how many modules this person studied; and where to continue."""
-        if not getattr(user, "is_authenticated", False) or not booklets:
-            return {}
+    def get_context(self, request, *args, **kwargs):
+        """The booklets as cards, each with its count of live modules (and, for someone
+        signed in, how many they studied and where to continue); the facilitator guides."""
+        context = super().get_context(request, *args, **kwargs)
+        booklets = list(BookletPage.objects.child_of(self).live().order_by("number"))
         modules = list(
             ModulePage.objects.descendant_of(self)
             .live()
             .order_by("path")
-            .only("id", "path", "depth", "translation_key", "url_path", "title", "locale_id")
+            .only("path", "depth", "translation_key", "url_path", "title", "locale_id", "kind")
         )
-        studied = studied_module_keys(user=user, module_keys=[m.translation_key for m in modules])
-        booklet_by_path = {b.path: b for b in booklets}
-        for booklet in booklets:
-            booklet.studied_count = 0
-        for module in modules:
-            booklet = booklet_by_path.get(module.path[: self.depth * 4 + 4])
-            if booklet is not None and module.translation_key in studied:
-                booklet.studied_count += 1
-        return {"continue_module": next_module_to_study(user, modules, studied)}
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        booklets = list(BookletPage.objects.child_of(self).live().order_by("number"))
-        module_counts = Counter(
-            path[: self.depth * 4 + 4]
-            for path in ModulePage.objects.descendant_of(self).live().values_list("path", flat=True)
+        signed_in = getattr(request.user, "is_authenticated", False)
+        studied = studied_module_keys(
+            user=request.user, module_keys=[m.translation_key for m in modules]
         )
+        guides = []
         for booklet in booklets:
-            booklet.module_count = module_counts[booklet.path]
+            own = [m for m in modules if m.is_child_of(booklet)]
+            booklet.module_count = len(own)
+            if signed_in:
+                booklet.studied_count = sum(m.translation_key in studied for m in own)
+            for guide in (m for m in own if m.kind == ModuleKind.FACILITATION):
+                guide.booklet = booklet
+                guides.append(guide)
+        if signed_in and booklets:
+            context["continue_module"] = next_module_to_study(request.user, modules, studied)
         context["booklets"] = booklets
-        context.update(self._progress_context(request.user, booklets))
-        from booklets.selectors import facilitator_guides
-
-        context["facilitator_guides"] = facilitator_guides(locale=self.locale)
+        context["facilitator_guides"] = guides
         context["standard_pages"] = StandardPage.objects.child_of(self).live().in_menu()
         return context
 
@@ -206,7 +197,8 @@ class BookletPageForm(AsciiSlugPageForm):
         super().__init__(*args, **kwargs)
         if not self.instance.pk:
             return
-        from booklets.editions import edition_may_start, edition_next_number  # loads after us
+        # Selectors read these pages; imported when a form is built, after both loaded.
+        from booklets.selectors import edition_may_start, edition_next_number
 
         for name in ("edition_number", "edition_year"):
             if name in self.fields:
@@ -254,15 +246,12 @@ class BookletPage(RoutablePageMixin, Page):
         related_name="+",
         help_text=_("Optional. Keep it light: many readers are on slow connections."),
     )
-    edition_number = models.PositiveSmallIntegerField(
-        _("edition"), default=1, help_text=_("Which edition of the booklet this is.")
-    )
+    edition_number = models.PositiveSmallIntegerField(_("edition"), default=1)
     edition_year = models.PositiveSmallIntegerField(
         _("edition year"),
         null=True,
         blank=True,
         validators=[MinValueValidator(2000), MaxValueValidator(2100)],
-        help_text=_("The year the edition was published."),
     )
     edition_notes = models.TextField(
         _("edition notes"), blank=True, help_text=_("What changed in this edition.")
@@ -289,7 +278,7 @@ class BookletPage(RoutablePageMixin, Page):
 
     # The edition belongs to the booklet as a whole, not to a revision: publishing any
     # revision (an old one, a draft written before the edition started, a typo) keeps
-    # the number and year; only `booklets.editions.edition_start` changes them.
+    # the number and year; only `booklets.services.edition_start` changes them.
     EDITION_FIELDS = ("edition_number", "edition_year")
 
     class Meta:
@@ -315,10 +304,8 @@ class BookletPage(RoutablePageMixin, Page):
 
     def _edition(self, number):
         """An earlier edition: frozen, and older than the current one."""
-        from booklets.editions import Edition
-
-        edition = Edition.objects.filter(
-            booklet=self, number=number, number__lt=self.edition_number, frozen_at__isnull=False
+        edition = self.editions.filter(
+            number=number, number__lt=self.edition_number, frozen_at__isnull=False
         ).first()
         if edition is None:
             raise Http404
@@ -332,7 +319,8 @@ class BookletPage(RoutablePageMixin, Page):
     def edition_contents(self, request, number):
         if number == self.edition_number:
             return redirect(self.url)
-        from booklets.editions import edition_modules_readable
+        # Selectors read these pages; imported when serving, after both loaded.
+        from booklets.selectors import edition_modules_readable
 
         edition = self._edition(number)
         old_modules = edition_modules_readable(booklet=self, edition=edition)
@@ -371,16 +359,15 @@ class BookletPage(RoutablePageMixin, Page):
                 "current_module": current_module,
             }
         )
-        with page_links_resolved([old.body.raw_data], request):
-            response = TemplateResponse(request, old.get_template(request), context)
-            response.render()
-        return response
+        response = TemplateResponse(request, old.get_template(request), context)
+        return rendered_with_page_links(response, [old.body], request)
 
     @path("changes/<int:number>/")
     def changes(self, request, number):
         if number == self.edition_number:
             return redirect(self.url)
-        from booklets.editions import edition_changes
+        # Selectors read these pages; imported when serving, after both loaded.
+        from booklets.selectors import edition_changes
 
         edition = self._edition(number)
         return TemplateResponse(
@@ -425,7 +412,6 @@ class BookletPage(RoutablePageMixin, Page):
         return self._print_response(request, list(self.modules()))
 
     def _print_response(self, request, modules):
-        raw = [module.body.raw_data for module in modules]
         # On paper nothing can be unfolded: warnings stay, and what they cover is printed.
         context = {
             **self.get_context(request),
@@ -434,10 +420,8 @@ class BookletPage(RoutablePageMixin, Page):
             # Blocks that only work on a screen (activities) print a note instead.
             "printing": True,
         }
-        with page_links_resolved(raw, request):
-            response = TemplateResponse(request, "booklets/booklet_print.html", context)
-            response.render()
-        return response
+        response = TemplateResponse(request, "booklets/booklet_print.html", context)
+        return rendered_with_page_links(response, [module.body for module in modules], request)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -454,6 +438,7 @@ class BookletPage(RoutablePageMixin, Page):
         context["earlier_editions"] = list(
             self.editions.filter(frozen_at__isnull=False, number__lt=self.edition_number)
         )
+        # Selectors read these pages; imported when serving, after both loaded.
         from booklets.selectors import translations_behind
 
         context["translations_behind"] = [t for t, _source in translations_behind(booklet=self)]
@@ -474,7 +459,6 @@ class ModulePage(PageLinksPrefetchMixin, Page):
         _("estimated minutes"),
         default=20,
         validators=[MinValueValidator(1), MaxValueValidator(600)],
-        help_text=_("About how long it takes to study, in minutes."),
     )
     learning_objectives = LinesField(
         _("learning objectives"),
@@ -488,11 +472,7 @@ class ModulePage(PageLinksPrefetchMixin, Page):
         default=Sensitivity.GENERAL,
         help_text=_("How hard the material is; readers see it before they start."),
     )
-    body = StreamField(
-        ModuleStreamBlock(),
-        verbose_name=_("body"),
-        help_text=_("The module's content, built from the block library."),
-    )
+    body = StreamField(ModuleStreamBlock(), verbose_name=_("body"))
 
     content_panels = [
         *Page.content_panels,
@@ -568,9 +548,7 @@ class StandardPage(PageLinksPrefetchMixin, Page):
     introduction = models.TextField(
         _("introduction"), blank=True, help_text=_("One or two sentences under the title.")
     )
-    body = StreamField(
-        BaseStreamBlock(), verbose_name=_("body"), help_text=_("The page's content.")
-    )
+    body = StreamField(BaseStreamBlock(), verbose_name=_("body"))
 
     content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
     search_fields = [
@@ -588,18 +566,3 @@ class StandardPage(PageLinksPrefetchMixin, Page):
     class Meta:
         verbose_name = _("standard page")
         verbose_name_plural = _("standard pages")
-
-
-from booklets.editions import Edition, EditionModule  # noqa: E402  (models of this app)
-
-__all__ = [
-    "BookletPage",
-    "Edition",
-    "EditionModule",
-    "HomePage",
-    "ModuleKind",
-    "ModulePage",
-    "Sensitivity",
-    "StandardPage",
-    "ThemeColour",
-]
