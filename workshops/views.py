@@ -3,6 +3,7 @@ services write, selectors read."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.forms import model_to_dict
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -259,20 +260,11 @@ def _module_choices(cohort):
 @access.cohort_access(Membership.Role.FACILITATOR)
 def session_edit(request, cohort, session_id=None):
     session = selectors.session_of(cohort=cohort, session_id=session_id) if session_id else None
-    initial = {}
-    agenda_initial = []
-    if session:
-        initial = {
-            "starts_at": timezone.localtime(session.starts_at),
-            "duration_minutes": session.duration_minutes,
-            "place": session.place,
-            "call_link": session.call_link,
-            "modules": session.module_keys,
-        }
-        agenda_initial = [
-            {"title": i.title, "minutes": i.minutes, "method": i.method}
-            for i in session.agenda.all()
-        ]
+    initial, agenda_initial = {}, []
+    if session:  # the form shows starts_at in the active time zone
+        initial = model_to_dict(session, ["starts_at", "duration_minutes", "place", "call_link"])
+        initial["modules"] = session.module_keys
+        agenda_initial = list(session.agenda.values("title", "minutes", "method"))
     form = SessionForm(
         request.POST or None, module_choices=_module_choices(cohort), initial=initial
     )
@@ -402,13 +394,8 @@ def notes(request, cohort, note_id=None):
     note = get_object_or_404(FacilitatorNote, pk=note_id, cohort=cohort) if note_id else None
     initial = None
     if note:
-        initial = {
-            "about": note.about,
-            "session": note.session_id,
-            "participant": note.participant_id,
-            "text": note.text,
-            "version": note.version,
-        }
+        initial = model_to_dict(note, ["about", "session", "participant", "version"])
+        initial["text"] = note.text
     trainees = {t.pk: t for t in selectors.trainees_of(cohort=cohort)}
     form = _note_form(cohort, trainees.values(), request.POST or None, initial)
     status = 200
