@@ -9,6 +9,7 @@ import csv
 from collections.abc import Iterable
 
 from django.http import HttpResponse
+from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
 # What spreadsheets take for the start of a formula: the four operators, the control
 # characters some of them skip before it, and the full-width operators some locales
@@ -45,8 +46,6 @@ def escape_admin_spreadsheet_exports() -> None:
     Patched, not configured: Wagtail's `SpreadsheetExportMixin` writes CSV cells as they
     are (its XLSX writer already turns formulas into text) and offers no setting for it.
     Called once, from the app's `ready()`."""
-    from wagtail.admin.views.mixins import SpreadsheetExportMixin
-
     if getattr(SpreadsheetExportMixin, "_claves_csv_cells", False):
         return
     preprocess, heading = (
