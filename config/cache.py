@@ -1,15 +1,18 @@
-"""Redis as a cache, not a dependency: when it cannot be reached every read is a miss and
-every write is dropped, so pages render from the database and sign-in still works.
+"""Redis as a cache, not a dependency: when it cannot be reached, each process falls back
+to a small in-process cache of its own, so pages render from the database, sign-in works,
+and sign-in attempts are still limited, though counted per process (a limit of five is
+five per worker) until Redis is back. A warning in the log says so once a minute.
 
-allauth's rate limits count in this cache; while Redis is away they count nothing (they
-fail open: README, "Deploying at scale"), and a warning in the log says so once a minute.
 After a failure Redis is left alone for RETRY_AFTER_SECONDS, so a dead or unroutable
-server costs each request nothing rather than a connection timeout per cache call.
+server costs a request nothing rather than a connection timeout per cache call. What was
+written or deleted meanwhile never reaches Redis: its entries expire as usual, and the
+pages it holds are keyed by live revision.
 """
 
 import logging
 import time
 
+from django.core.cache.backends.locmem import LocMemCache
 from django.core.cache.backends.redis import RedisCache
 from redis.exceptions import RedisError
 
@@ -17,42 +20,21 @@ logger = logging.getLogger(__name__)
 
 RETRY_AFTER_SECONDS = 5
 WARN_EVERY_SECONDS = 60
-
-
-def _default(args, kwargs):
-    return kwargs.get("default", args[1] if len(args) > 1 else None)
-
-
-def _missing_key(args, kwargs):
-    raise ValueError("Key not found.")  # what Django's backends say of a missing key
-
-
-# What each call answers while Redis is away: a miss, or nothing done. `add` answers
-# True because allauth's rate limit takes a lock with it and refuses the request when the
-# lock cannot be had: an unreachable cache would otherwise refuse every sign-in.
-ANSWERS_WITHOUT_REDIS = {
-    "add": lambda args, kwargs: True,
-    "get": _default,
-    "set": lambda args, kwargs: None,
-    "touch": lambda args, kwargs: False,
-    "delete": lambda args, kwargs: False,
-    "get_many": lambda args, kwargs: {},
-    "has_key": lambda args, kwargs: False,
-    "incr": _missing_key,
-    "set_many": lambda args, kwargs: [],
-    "delete_many": lambda args, kwargs: None,
-    "clear": lambda args, kwargs: False,
-}
+METHODS = ["add", "get", "set", "touch", "delete", "get_many", "has_key", "incr"]
+METHODS += ["set_many", "delete_many", "clear"]
 
 
 class FailSoftRedisCache(RedisCache):
-    """Django's RedisCache with short socket timeouts, whose failures are cache misses."""
+    """Django's RedisCache with short socket timeouts and an in-process fallback."""
 
     def __init__(self, server, params):
         options = params.setdefault("OPTIONS", {})
         options.setdefault("socket_connect_timeout", 0.25)
         options.setdefault("socket_timeout", 0.5)
         super().__init__(server, params)
+        # Named by the server, so that every thread of the process shares it (Django
+        # makes a cache object per thread).
+        self.fallback = LocMemCache(f"claves-fallback:{server}", {})
         self._away_until = self._warned_at = float("-inf")
 
     def _redis_failed(self, error: RedisError) -> None:
@@ -61,27 +43,24 @@ class FailSoftRedisCache(RedisCache):
         if now - self._warned_at >= WARN_EVERY_SECONDS:
             self._warned_at = now
             logger.warning(
-                "Redis (the cache) is unreachable: %s. Pages are served without the cache "
-                "and sign-in attempts are not rate-limited until it is back.",
+                "Redis (the cache) is unreachable: %s. Each process uses a cache of its "
+                "own until it is back: sign-in limits count per process meanwhile.",
                 error,
             )
 
 
-def _fail_soft(name, answer):
-    method = getattr(RedisCache, name)
-
+def _fail_soft(name):
     def call(self, *args, **kwargs):
-        if time.monotonic() < self._away_until:
-            return answer(args, kwargs)
-        try:
-            return method(self, *args, **kwargs)
-        except RedisError as error:
-            self._redis_failed(error)
-            return answer(args, kwargs)
+        if time.monotonic() >= self._away_until:
+            try:
+                return getattr(RedisCache, name)(self, *args, **kwargs)
+            except RedisError as error:
+                self._redis_failed(error)
+        return getattr(self.fallback, name)(*args, **kwargs)
 
     call.__name__ = name
     return call
 
 
-for _name, _answer in ANSWERS_WITHOUT_REDIS.items():
-    setattr(FailSoftRedisCache, _name, _fail_soft(_name, _answer))
+for _name in METHODS:
+    setattr(FailSoftRedisCache, _name, _fail_soft(_name))
