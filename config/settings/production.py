@@ -70,7 +70,17 @@ LANGUAGE_COOKIE_NAME = "__Host-claves-language"
 # Media on S3-compatible storage when a bucket is named (needs django-storages[s3]);
 # local files otherwise.
 if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
-    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+    # django-storages reads only the credentials from the environment. Never overwrite:
+    # a second "photo.jpg" uploaded would replace the first image's file.
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "file_overwrite": False,
+        },
+    }
 
 LOGGING["root"]["level"] = os.environ.get("LOG_LEVEL", "INFO")
 
