@@ -197,3 +197,24 @@ def test_the_second_factor_step_of_sign_in_says_tu(client, homes):
     )
     assert page.redirect_chain[-1][0] == _url("mfa_authenticate")
     _assert_one_voice(page, "mfa_authenticate")
+
+
+def test_every_msgid_we_translate_is_still_allauths_or_djangos():
+    """An upgrade that rewords a msgid would silently bring "usted" back."""
+    import ast
+    from pathlib import Path
+
+    import allauth
+    import django
+    import polib
+
+    from accounts import allauth_voice
+
+    tree = ast.parse(Path(allauth_voice.__file__).read_text())
+    ours = {node.args[0].value for node in ast.walk(tree) if isinstance(node, ast.Call)}
+    theirs = set()
+    for package, app in ((allauth, ""), (django, "conf/"), (django, "contrib/auth/")):
+        catalogue = Path(package.__file__).parent / f"{app}locale/es/LC_MESSAGES/django.po"
+        theirs |= {entry.msgid for entry in polib.pofile(str(catalogue))}
+    assert len(ours) > 100
+    assert ours - theirs == set()
