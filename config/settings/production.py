@@ -5,8 +5,9 @@ WAGTAILADMIN_BASE_URL, MEDIA_ROOT, QUICK_EXIT_URL, SECURE_HSTS_SECONDS,
 CSRF_TRUSTED_ORIGINS, and the AWS_* variables for S3-compatible media storage.
 
 Behind nginx, TRUSTED_PROXY_COUNT=1 (base.py) gives the per-address sign-in limits the
-client's address. `check --deploy` (accounts/checks.py) refuses an in-process cache unless
-WEB_CONCURRENCY=1 says one process serves the site: several workers need REDIS_URL.
+client's address. `check --deploy` (accounts/checks.py) refuses an in-process cache or
+SQLite unless WEB_CONCURRENCY=1 says one process serves the site: several workers need
+REDIS_URL and PostgreSQL. Without S3, config/urls.py serves Wagtail's images.
 """
 
 from django.core.exceptions import ImproperlyConfigured
