@@ -16,6 +16,7 @@ REDIS_URL=${DEPLOY_REDIS_URL:-redis://127.0.0.1:6379/13}
 PORT_BASE=${DEPLOY_PORT_BASE:-18400}  # apps on +1 and +2, their nginx servers on +11 and +12, S3 on +20
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 [ -x "$NGINX" ] || { echo "two-machines: nginx is not installed (apt-get install nginx-light)"; exit 1; }
+"$PY" -c "import moto.server" 2>/dev/null || { echo "two-machines: moto[server] is not installed (make install)"; exit 1; }
 
 WORK=$(mktemp -d)
 chmod 755 "$WORK"  # nginx's workers (nobody) read the static files in it
@@ -37,7 +38,7 @@ secret() { "$PY" -c "import secrets; print(secrets.token_urlsafe($1))"; }
 
 S3_PORT=$((PORT_BASE + 20))
 "$PY" -m moto.server -H 127.0.0.1 -p "$S3_PORT" >"$WORK/s3.log" 2>&1 & PIDS+=($!)
-psql -qc "DROP DATABASE IF EXISTS $DATABASE" postgres
+psql -qc "DROP DATABASE IF EXISTS $DATABASE" postgres 2>/dev/null
 psql -qc "CREATE DATABASE $DATABASE" postgres
 openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=localhost \
     -addext "subjectAltName=IP:127.0.0.1,DNS:localhost" \
@@ -116,3 +117,13 @@ export DEPLOY_CA="$WORK/cert.pem" DEPLOY_WORK="$WORK"
 # Not the suite's configuration (no Django in this process, no test database).
 "$PY" -m pytest -p no:django -p no:cacheprovider -o addopts="" "$@" \
     deploy/test_two_machines.py || { tail -n 40 "$WORK"/app-*.log "$WORK"/nginx.log; exit 1; }
+
+# The backup of this site, media from the bucket, restored into a new database and bucket.
+"$PY" manage.py backup "$WORK/backup"
+"$PY" manage.py restore --check "$WORK/backup"
+psql -qc "DROP DATABASE IF EXISTS ${DATABASE}_restored" postgres 2>/dev/null
+psql -qc "CREATE DATABASE ${DATABASE}_restored" postgres
+"$PY" -c "import boto3, os; boto3.client('s3', endpoint_url=os.environ['AWS_S3_ENDPOINT_URL']).create_bucket(Bucket='claves-restored')"
+DATABASE_URL="${DATABASE_URL%/*}/${DATABASE}_restored" AWS_STORAGE_BUCKET_NAME=claves-restored \
+    "$PY" manage.py restore "$WORK/backup"
+psql -qc "DROP DATABASE ${DATABASE}_restored" postgres
