@@ -79,6 +79,9 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
             "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
             "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
             "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            # Media from a host of ours (unsigned, public-read objects) rather than the
+            # provider's: readers' browsers then ask no third party for an image.
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
             "file_overwrite": False,
         },
     }
