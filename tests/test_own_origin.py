@@ -59,9 +59,8 @@ def rendered_pages(client):
 
 
 def test_no_rendered_page_references_another_host(client, homes):
-    from django.core.management import call_command
-
-    call_command("seed_demo", no_accounts=True, verbosity=0)  # every page type and block
+    """The home pages and the 404 page here; every page type and block in the demo's
+    tests (tests/demo/)."""
     checked = 0
     for url, html in rendered_pages(client):
         offenders = [
@@ -69,7 +68,7 @@ def test_no_rendered_page_references_another_host(client, homes):
         ]
         assert offenders == [], f"{url} references other hosts: {offenders}"
         checked += 1
-    assert checked >= 70
+    assert checked >= 4
 
 
 def test_the_checker_catches_a_foreign_reference():

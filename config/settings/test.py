@@ -25,6 +25,10 @@ else:
         "NAME": f"test_{DATABASES['default']['NAME']}{TEST_DATABASE_SUFFIX.replace('-', '_')}"
     }
 
+# CLAVES_WITHOUT_DEMO=1: the suite without the demo app, which no other app may need.
+if os.environ.get("CLAVES_WITHOUT_DEMO"):
+    INSTALLED_APPS = [app for app in INSTALLED_APPS if app != "demo"]
+
 # Serve site/static straight from the source folders, without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

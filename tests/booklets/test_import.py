@@ -440,3 +440,153 @@ def test_a_new_english_booklet_takes_the_spanish_edition_number(homes, glossary)
     english = BookletPage.objects.get(number=4, locale=homes["en"].locale)
     assert english.edition_number == 1
     assert english.get_latest_revision_as_object().edition_number == 1
+
+
+DIRECTIVES = """# Herramientas
+
+::: case Una radio comunitaria
+notice: La *culpa* como impacto.
+
+Tras unas llamadas anónimas, el equipo deja de salir al aire.
+:::
+
+::: tool Mapa de actores
+minutes: 45
+materials: Papel grande; Marcadores
+
+Ver quién apoya y quién amenaza.
+
+1. Escriban el nombre del colectivo.
+2. Unan con líneas de colores.
+:::
+
+::: question ¿Qué cambió en tu colectivo?
+Piensa en lo que dejaron de hacer.
+:::
+
+::: pause Respira
+seconds: 90
+
+Despacio, tres veces.
+:::
+
+::: source
+author: Martín-Baró, Ignacio
+title: Psicología social de la guerra
+year: 1990
+:::
+
+::: activity pregunta
+Pon a prueba lo que leíste.
+:::
+
+:::: warning Habla de amenazas.
+::: case Una amenaza
+Un caso.
+:::
+
+::: concept Sujeto político
+:::
+::::
+"""
+
+
+def test_each_directive_becomes_its_block(homes, glossary, tmp_path, activity):
+    folder = tmp_path / "es"
+    write_module(folder, "01-herramientas.md", FRONT, DIRECTIVES)
+    _out, err = run(folder, "es", "en")
+    assert err == ""
+    module = ModulePage.objects.get(slug="herramientas")
+    blocks = blocks_of(module)
+    assert blocks[:6] == [
+        (
+            "case_example",
+            {
+                "title": "Una radio comunitaria",
+                "narrative": "<p>Tras unas llamadas anónimas, el equipo deja de salir al aire.</p>",
+                "what_to_notice": "<p>La <i>culpa</i> como impacto.</p>",
+            },
+        ),
+        (
+            "tool",
+            {
+                "name": "Mapa de actores",
+                "purpose": "Ver quién apoya y quién amenaza.",
+                "steps": ["Escriban el nombre del colectivo.", "Unan con líneas de colores."],
+                "duration_minutes": 45,
+                "materials": ["Papel grande", "Marcadores"],
+            },
+        ),
+        (
+            "reflection_question",
+            {
+                "question": "¿Qué cambió en tu colectivo?",
+                "guidance": "Piensa en lo que dejaron de hacer.",
+            },
+        ),
+        ("pause", {"title": "Respira", "instructions": "Despacio, tres veces.", "seconds": 90}),
+        (
+            "source_reference",
+            {
+                "author": "Martín-Baró, Ignacio",
+                "title": "Psicología social de la guerra",
+                "year": 1990,
+                "publisher": "",
+                "address": "",
+            },
+        ),
+        (
+            "interactive_activity",
+            {"activity": activity.pk, "introduction": "Pon a prueba lo que leíste."},
+        ),
+    ]
+    warning_type, warning = blocks[6]
+    assert warning_type == "content_warning" and warning["warning"] == "Habla de amenazas."
+    assert [(b["type"], b["value"]) for b in warning["content"]] == [
+        (
+            "case_example",
+            {"title": "Una amenaza", "narrative": "<p>Un caso.</p>", "what_to_notice": ""},
+        ),
+        ("key_concept", {"term": glossary.pk, "in_this_module": ""}),
+    ]
+    # The page opens in the editor as it was imported: every block is valid.
+    assert module.body.stream_block.clean(module.get_latest_revision_as_object().body)
+
+
+def test_a_warning_leaves_out_what_it_cannot_hold(homes, glossary, tmp_path):
+    folder = tmp_path / "es"
+    body = "# Uno\n\n:::: warning Duro\n::: pause Respira\nDespacio.\n:::\n\nTexto.\n::::\n"
+    write_module(folder, "01-uno.md", FRONT, body)
+    _out, err = run(folder, "es", "en")
+    assert "01-uno.md:10: a “Pause” block cannot be inside a warning" in err
+    (warning,) = blocks_of(ModulePage.objects.get(slug="uno"))
+    assert [b["type"] for b in warning[1]["content"]] == ["text"]
+
+
+def test_an_unknown_activity_or_a_number_in_words_is_reported(homes, glossary, tmp_path):
+    folder = tmp_path / "es"
+    body = (
+        "# Uno\n\n::: activity No existe\n:::\n\n"
+        "::: tool Ronda\nminutes: media hora\n\nNombrar.\n\n1. Hablar.\n:::\n"
+    )
+    write_module(folder, "01-uno.md", FRONT, body)
+    _out, err = run(folder, "es", "en")
+    assert "01-uno.md:9: no activity “No existe” in this language" in err
+    assert "01-uno.md:12: “minutes: media hora” is not a whole number" in err
+    ((kind, tool),) = blocks_of(ModulePage.objects.get(slug="uno"))
+    assert kind == "tool" and tool["duration_minutes"] is None
+
+
+def test_a_block_the_editor_would_refuse_stops_the_import_at_its_line(homes, glossary, tmp_path):
+    """Saved as it was, the page would fail the first time an editor saves it in the
+    admin; the import names the file, the line of the block and the field instead."""
+    folder = tmp_path / "es"
+    body = "# Uno\n\nTexto.\n\n::: pause Breve\nseconds: 5\n\nRespira.\n:::\n"
+    write_module(folder, "01-uno.md", FRONT, body)
+    counts = Page.objects.count(), Revision.objects.count()
+    with pytest.raises(CommandError, match=r"01-uno.md:11: .*seconds: .*10"):
+        run(folder, "es", "en")
+    write_module(folder, "01-uno.md", FRONT, "# Uno\n\n::: case\nSin título.\n:::\n")
+    with pytest.raises(CommandError, match=r"01-uno.md:9: .*title"):
+        run(folder, "es", "en")
+    assert nothing_changed(counts)

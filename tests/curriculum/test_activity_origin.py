@@ -7,8 +7,8 @@ from bs4 import BeautifulSoup
 from django.test import Client
 from wagtail.models import Locale
 
-from curriculum.h5p_demo import LIBRARY_DIR, question_package
 from curriculum.services import activity_from_package
+from demo.h5p import LIBRARY_DIR, question_package
 from tests.factories import (
     BookletPageFactory,
     ModulePageFactory,

@@ -19,8 +19,8 @@ from wagtail_localize.models import TranslationSource
 
 from accounts.roles import EDITORS, MODERATORS
 from curriculum.h5p import package_check
-from curriculum.h5p_demo import question_package
 from curriculum.models import ActivityAttempt, H5PActivity
+from demo.h5p import question_package
 from tests.factories import (
     BookletPageFactory,
     ModulePageFactory,

@@ -16,8 +16,8 @@ from wagtail.users.models import UserProfile
 
 from accounts.roles import MODERATORS
 from curriculum.h5p import PackageRefused, package_check, package_store
-from curriculum.h5p_demo import LIBRARY_DIR, question_package
 from curriculum.models import H5PActivity
+from demo.h5p import LIBRARY_DIR, question_package
 from tests.factories import UserFactory, editor, sign_in, superuser
 
 GOOD = question_package(

@@ -15,15 +15,15 @@ from playwright.sync_api import expect
 from pyh5p.package import write_zip
 from wagtail.models import Locale
 
-from curriculum.h5p_demo import (
+from curriculum.models import ActivityStatement
+from curriculum.services import activity_from_package
+from demo.h5p import (
     LIBRARY_DIR,
     blanks_package,
     multi_choice_package,
     question_package,
     true_false_package,
 )
-from curriculum.models import ActivityStatement
-from curriculum.services import activity_from_package
 from tests.factories import BookletPageFactory, ModulePageFactory, block, body, trainee
 
 STATEMENTS = "/statements/"

@@ -9,7 +9,7 @@ import json
 import pytest
 from django.test import Client
 
-from curriculum.h5p_demo import LIBRARY_DIR
+from demo.h5p import LIBRARY_DIR
 from tests.factories import PASSWORD, sign_in, trainee
 from tests.security.conftest import ACTIVITY_HOST
 

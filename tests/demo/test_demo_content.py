@@ -1,4 +1,5 @@
-"""The demo curriculum: the whole series in both languages, every block, idempotent.
+"""The demo curriculum: the whole series in both languages, every block, idempotent,
+imported from demo/content/ by the importer editors use.
 
 Seeding takes seconds, so each test seeds once and checks several things a newcomer
 running `make run` would notice."""
@@ -9,11 +10,19 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from wagtail.models import Page, Revision
+from wagtail_localize.models import Translation
 
 from accounts.roles import is_facilitator_account
 from booklets.models import BookletPage, ModuleKind, ModulePage, StandardPage
 from curriculum.blocks import ModuleStreamBlock
 from curriculum.models import GlossaryTerm, H5PActivity
+from tests.booklets.test_translation_safety import english, snapshot
+from tests.test_own_origin import (
+    foreign,
+    references_in_html,
+    rendered_pages,
+    stylesheet_references,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -125,3 +134,34 @@ def test_seeding_again_adds_nothing_and_keeps_editors_changes(homes, capsys):
     ) == counts
     booklet.refresh_from_db()
     assert booklet.summary == "Resumen reescrito por una editora."
+
+
+def test_no_demo_page_references_another_host(client, homes):
+    call_command("seed_demo", no_accounts=True, verbosity=0)  # every page type and block
+    checked = 0
+    for url, html in rendered_pages(client):
+        offenders = [
+            ref for ref in references_in_html(html) + stylesheet_references(html) if foreign(ref)
+        ]
+        assert offenders == [], f"{url} references other hosts: {offenders}"
+        checked += 1
+    assert checked >= 70
+
+
+def test_every_english_demo_page_and_term_can_be_synced_and_is_unchanged(homes):
+    call_command("seed_demo", "--no-accounts", verbosity=0)
+    english_pages = Page.objects.filter(locale=english(), depth__gt=2)
+    english_terms = GlossaryTerm.objects.filter(locale=english())
+    before = {page.pk: snapshot(page.specific) for page in english_pages}
+    assert english_pages.count() > 30 and english_terms.exists()
+
+    linked = set(
+        Translation.objects.filter(target_locale=english(), enabled=True).values_list(
+            "source__object_id", flat=True
+        )
+    )
+    for instance in [*english_pages, *english_terms]:
+        assert instance.translation_key in linked, instance
+    # Seeding again links nothing twice and changes nothing.
+    call_command("seed_demo", "--no-accounts", verbosity=0)
+    assert {page.pk: snapshot(page.specific) for page in english_pages} == before

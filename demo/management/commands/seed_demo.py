@@ -1,14 +1,15 @@
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
-from booklets.demo.loader import seed_demo
 from booklets.services import translations_link_all_existing
+from demo.seed import seed_demo
 
 
 class Command(BaseCommand):
     help = (
-        "Create the demo curriculum: six booklets in Spanish and English, the glossary and "
-        "demo accounts. Safe to run again: only what is missing is created."
+        "Create the demo curriculum: six booklets in Spanish and English, imported from "
+        "demo/content/ as editors import theirs, the glossary and demo accounts. Safe to "
+        "run again: only what is missing is created."
     )
 
     def add_arguments(self, parser):
