@@ -26,6 +26,7 @@ from django.db import connection, transaction
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 MANIFEST = "manifest.json"
 MEDIA = "media.tar"
@@ -179,6 +180,15 @@ def backup_differences(manifest: dict) -> tuple[int, int, list[str]]:
     )
     details += [_("file %(name)s differs") % {"name": name} for name in changed]
     return rows, len(changed), details
+
+
+def differences_summary(rows: int, files: int) -> str:
+    return ", ".join(
+        (
+            ngettext("%(n)d row differs", "%(n)d rows differ", rows) % {"n": rows},
+            ngettext("%(n)d file differs", "%(n)d files differ", files) % {"n": files},
+        )
+    )
 
 
 def _vendor() -> str:

@@ -1,9 +1,13 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
-from django.utils.translation import ngettext
 
-from operations.backup import backup_differences, backup_manifest, backup_restore
+from operations.backup import (
+    backup_differences,
+    backup_manifest,
+    backup_restore,
+    differences_summary,
+)
 
 
 class Command(BaseCommand):
@@ -27,12 +31,7 @@ class Command(BaseCommand):
             for warning in backup_restore(folder, force=force):
                 self.stderr.write(self.style.WARNING(warning))
         rows, files, details = backup_differences(manifest)
-        summary = ", ".join(
-            (
-                ngettext("%(n)d row differs", "%(n)d rows differ", rows) % {"n": rows},
-                ngettext("%(n)d file differs", "%(n)d files differ", files) % {"n": files},
-            )
-        )
+        summary = differences_summary(rows, files)
         for line in details[:50]:
             self.stderr.write(f"  {line}")
         if rows or files:
