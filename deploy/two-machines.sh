@@ -78,7 +78,7 @@ server_block() {
         server_name 127.0.0.1 localhost;
         ssl_certificate $WORK/cert.pem;
         ssl_certificate_key $WORK/key.pem;
-        client_max_body_size 20m;
+        client_max_body_size 55m;
         location /static/ { alias $WORK/static/; expires 1y; }
         location / {
             proxy_pass http://127.0.0.1:$((PORT_BASE + $1));
