@@ -41,7 +41,7 @@ KEYS_LEFT_OUT = (
 def backup_create(destination: Path) -> dict:
     """Write the database, the media and the manifest into `destination`, a new folder
     that only its owner can open (it holds everyone's data)."""
-    if destination.exists() and any(destination.iterdir()):
+    if destination.exists() and (not destination.is_dir() or any(destination.iterdir())):
         raise CommandError(_("%(path)s is not empty: give a new folder.") % {"path": destination})
     destination.mkdir(mode=0o700, parents=True, exist_ok=True)
     vendor = _vendor()

@@ -172,8 +172,10 @@ def test_backup_holds_no_key(drill):
 @translation.override("en")
 def test_backup_refuses_a_folder_with_files_in_it(tmp_path, db):
     (tmp_path / "something").write_text("x")
-    with pytest.raises(CommandError, match="not empty"):
-        call_command("backup", str(tmp_path))
+    for taken in (tmp_path, tmp_path / "something"):
+        with pytest.raises(CommandError, match="not empty"):
+            call_command("backup", str(taken))
+    assert (tmp_path / "something").read_text() == "x"
 
 
 @translation.override("en")
