@@ -13,16 +13,8 @@ from booklets.selectors import (
     booklet_in_every_language,
     edition_may_start,
     edition_next_number,
-    translations_behind,
 )
 from booklets.services import EditionError, edition_start
-
-
-def translations_behind_report(request):
-    """For editors: translations whose source module was published after them."""
-    return TemplateResponse(
-        request, "booklets/admin/translations_behind.html", {"pairs": translations_behind()}
-    )
 
 
 class StartEditionForm(forms.Form):

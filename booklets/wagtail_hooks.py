@@ -1,31 +1,13 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 from wagtail.log_actions import LogFormatter
 
 from booklets.admin_bulk_actions import SubmitForModerationBulkAction
-from booklets.admin_views import start_edition, translations_behind_report
+from booklets.admin_views import start_edition
 from booklets.models import BookletPage, ModulePage
 from booklets.selectors import edition_may_start, edition_next_number
-
-
-@hooks.register("register_admin_urls")
-def register_translations_behind_url():
-    return [
-        path("reports/translations-behind/", translations_behind_report, name="translations_behind")
-    ]
-
-
-@hooks.register("register_reports_menu_item")
-def register_translations_behind_menu_item():
-    return MenuItem(
-        _("Translations behind"),
-        reverse("translations_behind"),
-        icon_name="warning",
-        order=700,
-    )
 
 
 @hooks.register("after_create_page")
