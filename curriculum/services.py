@@ -8,7 +8,14 @@ import uuid
 from django.core.cache import cache
 from django.db import transaction
 
-from curriculum.models import JournalEntry, ModuleProgress
+from curriculum.h5p import package_check, package_store
+from curriculum.models import (
+    ActivityAttempt,
+    ActivityStatement,
+    H5PActivity,
+    JournalEntry,
+    ModuleProgress,
+)
 
 
 def progress_mark_studied(
@@ -163,8 +170,6 @@ def _number(value):
 def activity_statement_record(*, user, activity_key: uuid.UUID, statement: dict):
     """Keep an xAPI statement once (by its id) and update the person's attempt from its
     result. Returns (attempt, created). `statement` comes from xapi_json_parse."""
-    from curriculum.models import ActivityAttempt, ActivityStatement
-
     if not isinstance(statement, dict):
         raise StatementRefused("statement must be an object")
     try:
@@ -210,8 +215,6 @@ def activity_statement_record(*, user, activity_key: uuid.UUID, statement: dict)
 
 def activity_state_save(*, user, activity_key: uuid.UUID, state: str) -> None:
     """Keep the player's saved state (a JSON string of its own) to resume from."""
-    from curriculum.models import ActivityAttempt
-
     if not isinstance(state, str):
         raise StatementRefused("the state must be text")
     ActivityAttempt.objects.bulk_create(  # one upsert: never a failed INSERT in the log
@@ -225,9 +228,6 @@ def activity_state_save(*, user, activity_key: uuid.UUID, state: str) -> None:
 def activity_from_package(*, title: str, data: bytes, locale, translation_of=None):
     """Check, store and register a package as an activity (used by the demo content;
     editors upload through the admin form, which does the same)."""
-    from curriculum.h5p import package_check, package_store
-    from curriculum.models import H5PActivity
-
     checked = package_check(data)
     package_store(checked)
     activity = H5PActivity(
