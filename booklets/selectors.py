@@ -102,7 +102,7 @@ def translation_original_if_behind(*, page, booklet=None) -> Page | None:
 
 
 def booklet_in_every_language(booklet):
-    return BookletPage.objects.filter(translation_key=booklet.translation_key).order_by("pk")
+    return booklet.get_translations(inclusive=True).order_by("pk")
 
 
 def edition_may_start(*, user, booklet) -> bool:

@@ -207,7 +207,7 @@ def _open_edition(booklet) -> Edition | None:
 
 
 @transaction.atomic
-def edition_record(booklet) -> Edition | None:
+def edition_record(*, booklet) -> Edition | None:
     """Refresh the record of `booklet`'s open edition from what is live now. Frozen
     records are never touched, whatever number the booklet's revision carries."""
     edition = _open_edition(booklet)
@@ -256,11 +256,11 @@ def edition_start(*, booklet, number: int, year: int | None, user=None) -> int:
     now = timezone.now()
     for page in booklets:
         if page.live:
-            edition_record(page)
+            edition_record(booklet=page)
         Edition.objects.filter(booklet=page, frozen_at__isnull=True).update(frozen_at=now)
         BookletPage.objects.filter(pk=page.pk).update(edition_number=number, edition_year=year)
         page.edition_number, page.edition_year = number, year
         if page.live:
-            edition_record(page)  # opens the record of `number` (`_open_edition`)
+            edition_record(booklet=page)  # opens the record of `number` (`_open_edition`)
         log(instance=page, action="booklets.start_edition", user=user, data={"number": number})
     return number

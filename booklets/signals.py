@@ -12,13 +12,13 @@ from booklets.services import edition_record
 def _refresh(page) -> None:
     page = page.specific if page is not None else None
     if isinstance(page, BookletPage) and page.live:
-        edition_record(page)
+        edition_record(booklet=page)
 
 
 @receiver(page_published)
 def keep_the_edition_record(sender, instance, **kwargs):
     if isinstance(instance, BookletPage):
-        edition_record(instance)
+        edition_record(booklet=instance)
     elif isinstance(instance, ModulePage):
         _refresh(instance.get_parent())
 
