@@ -5,6 +5,7 @@ of content/ through the importer editors use, published. Idempotent: what exists
 import datetime
 import json
 import secrets
+import tomllib
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,7 +24,7 @@ from booklets.models import BookletPage, ModulePage, StandardPage
 from booklets.services import site_structure_ensure
 from curriculum.models import GlossaryTerm, H5PActivity
 from curriculum.services import activity_from_package
-from demo.activities import DEMO_ACTIVITIES
+from demo import h5p
 from demo.glossary import GLOSSARY
 from workshops import services as workshops
 from workshops.models import Cohort, Membership, SeminarExercise
@@ -83,18 +84,20 @@ def _glossary(locales, report: SeedReport) -> None:
 
 
 def _activities(locales, report: SeedReport) -> None:
-    """Each activity missing, in both languages; the Markdown places them on pages."""
-    for key, build, versions in DEMO_ACTIVITIES:
-        translation_key = uuid.uuid5(DEMO_ACTIVITY_KEYS, key)
+    """Each activity of activities.toml missing, in both languages; the Markdown places
+    them on pages."""
+    for item in tomllib.loads((CONTENT / "activities.toml").read_text("utf-8"))["activity"]:
+        build = getattr(h5p, f"{item['type']}_package")
+        translation_key = uuid.uuid5(DEMO_ACTIVITY_KEYS, item["key"])
         # The title too: the first demo activity was made before keys were derived.
         if H5PActivity.objects.filter(
             Q(translation_key=translation_key)
-            | Q(locale=locales[SOURCE], title=versions[SOURCE]["title"])
+            | Q(locale=locales[SOURCE], title=item[SOURCE]["title"])
         ).exists():
             continue
         source = None
         for language, locale in locales.items():
-            fields = dict(versions[language])
+            fields = dict(item[language])
             title = fields.pop("title")
             activity = activity_from_package(
                 title=title,
@@ -106,7 +109,7 @@ def _activities(locales, report: SeedReport) -> None:
                 activity.translation_key = translation_key
                 activity.save(update_fields=["translation_key"])
                 source = activity
-        report.add(f"demo activity {key}")
+        report.add(f"demo activity {item['key']}")
 
 
 def _booklets(homes, report: SeedReport) -> None:
