@@ -17,33 +17,27 @@ tools/, which no module imports.
 
 import ast
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-LAYERS = ["demo", "workshops", "booklets", "curriculum", "accounts", "operations"]
-PROJECT = "config"
+ORDER = ["config", "demo", "workshops", "booklets", "curriculum", "accounts", "operations"]
 REASON = re.compile(r"#(?!\s*noqa)\s*\w")
 
 
 def _module_name(path: Path) -> str:
     parts = list(path.relative_to(ROOT).with_suffix("").parts)
-    if parts[-1] == "__init__":
-        parts.pop()
-    return ".".join(parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
-def _sources() -> dict[str, Path]:
-    return {
-        _module_name(path): path
-        for app in [PROJECT, *LAYERS]
-        for path in sorted((ROOT / app).rglob("*.py"))
-        if "migrations" not in path.parts
-    }
-
-
-MODULES = _sources()
+MODULES = {
+    _module_name(path): path
+    for app in ORDER
+    for path in sorted((ROOT / app).rglob("*.py"))
+    if "migrations" not in path.parts
+}
 
 
 def _comment_of(module: str, line: int) -> str:
@@ -55,12 +49,16 @@ def _comment_of(module: str, line: int) -> str:
     return lines[line - 1] + (lines[top - 1] if top > 0 else "")
 
 
+@dataclass
 class Import:
-    def __init__(self, importer: str, target: str, line: int, in_function: bool):
-        self.importer, self.target, self.line = importer, target, line
-        # An in-function import without its reason counts like any other.
-        self.breaks_cycle = in_function and REASON.search(_comment_of(importer, line))
-        self.in_function = in_function
+    importer: str
+    target: str
+    line: int
+    in_function: bool
+
+    @property
+    def says_why(self) -> bool:
+        return self.in_function and bool(REASON.search(_comment_of(self.importer, self.line)))
 
     def __str__(self) -> str:
         return f"{MODULES[self.importer].relative_to(ROOT)}:{self.line} imports {self.target}"
@@ -72,15 +70,13 @@ def _targets(node, importer: str) -> list[str]:
         names = [alias.name for alias in node.names]
     else:
         base = node.module or ""
-        if node.level:
+        if node.level:  # relative: from the importer's package, up
             package = importer.split(".")
             if MODULES[importer].name != "__init__.py":
                 package.pop()
-            base = ".".join(package[: len(package) - node.level + 1] + ([base] if base else []))
-        names = [
-            f"{base}.{alias.name}" if f"{base}.{alias.name}" in MODULES else base
-            for alias in node.names
-        ]
+            package = package[: len(package) - node.level + 1]
+            base = ".".join([*package, base] if base else package)
+        names = [f"{base}.{alias.name}" for alias in node.names]
     found = []
     for name in names:
         while name and name not in MODULES:
@@ -92,83 +88,64 @@ def _targets(node, importer: str) -> list[str]:
 
 def _imports() -> list[Import]:
     found = []
+
+    def visit(node, name: str, in_function: bool) -> None:
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.Import | ast.ImportFrom):
+                found.extend(
+                    Import(name, target, child.lineno, in_function)
+                    for target in _targets(child, name)
+                )
+            visit(
+                child,
+                name,
+                in_function or isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef),
+            )
+
     for name, path in MODULES.items():
-
-        def visit(node, in_function: bool, name=name):
-            for child in ast.iter_child_nodes(node):
-                if isinstance(child, ast.Import | ast.ImportFrom):
-                    found.extend(
-                        Import(name, target, child.lineno, in_function)
-                        for target in _targets(child, name)
-                    )
-                visit(child, in_function or isinstance(child, ast.FunctionDef | ast.Lambda))
-
-        visit(ast.parse(path.read_text()), False)
+        visit(ast.parse(path.read_text()), name, False)
     return found
 
 
 IMPORTS = _imports()
 
 
-def _layer(module: str) -> int | None:
-    app = module.split(".")[0]
-    return LAYERS.index(app) if app in LAYERS else None
+def _rank(module: str) -> int:
+    return ORDER.index(module.split(".")[0])
 
 
 def test_no_app_imports_a_higher_one():
-    wrong_way = [
-        str(imp)
-        for imp in IMPORTS
-        if (imp.target.split(".")[0] == PROJECT and imp.importer.split(".")[0] != PROJECT)
-        or (
-            _layer(imp.importer) is not None
-            and _layer(imp.target) is not None
-            and _layer(imp.target) < _layer(imp.importer)
-        )
-    ]
-    assert wrong_way == []
+    assert [str(imp) for imp in IMPORTS if _rank(imp.target) < _rank(imp.importer)] == []
 
 
 def _edges() -> dict[str, set[str]]:
+    """What each module loads when it is first imported (parent packages included)."""
     edges: dict[str, set[str]] = {name: set() for name in MODULES}
     for imp in IMPORTS:
-        if imp.breaks_cycle:
+        if imp.says_why:
             continue
-        parts = imp.importer.split(".")
-        own_packages = {".".join(parts[:n]) for n in range(1, len(parts) + 1)}
+        own = imp.importer.split(".")
         parts = imp.target.split(".")
         loaded = {".".join(parts[:n]) for n in range(1, len(parts) + 1)}
-        edges[imp.importer] |= (loaded & MODULES.keys()) - own_packages
+        edges[imp.importer] |= (loaded & MODULES.keys()) - {
+            ".".join(own[:n]) for n in range(1, len(own) + 1)
+        }
     return edges
 
 
-def _cycles(edges: dict[str, set[str]]) -> list[list[str]]:
-    """One cycle per strongly connected group of modules (Tarjan's algorithm)."""
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    stack: list[str] = []
-    groups = []
-
-    def connect(node: str) -> None:
-        index[node] = low[node] = len(index)
-        stack.append(node)
-        for other in sorted(edges[node]):
-            if other not in index:
-                connect(other)
-                low[node] = min(low[node], low[other])
-            elif other in stack:
-                low[node] = min(low[node], index[other])
-        if low[node] == index[node]:
-            group = []
-            while not group or group[-1] != node:
-                group.append(stack.pop())
-            if len(group) > 1:
-                groups.append(sorted(group))
-
-    for node in sorted(edges):
-        if node not in index:
-            connect(node)
-    return groups
+def _cycles(edges: dict[str, set[str]]) -> list[tuple[str, ...]]:
+    """Each group of modules that import one another, round and back."""
+    reach = {}
+    for start in edges:
+        seen, todo = set(), list(edges[start])
+        while todo:
+            if (node := todo.pop()) not in seen:
+                seen.add(node)
+                todo.extend(edges.get(node, ()))
+        reach[start] = seen
+    return sorted(
+        {tuple(sorted(m for m in reach[n] if n in reach[m])) for n in edges if n in reach[n]}
+    )
 
 
 def test_no_module_imports_itself_back():
@@ -176,14 +153,13 @@ def test_no_module_imports_itself_back():
 
 
 def test_every_import_inside_a_function_says_why():
-    silent = {str(imp) for imp in IMPORTS if imp.in_function and not imp.breaks_cycle}
-    assert sorted(silent) == []
+    assert sorted({str(imp) for imp in IMPORTS if imp.in_function and not imp.says_why}) == []
 
 
 @pytest.mark.parametrize(
     ("edges", "expected"),
     [
-        ({"a": {"b"}, "b": {"a"}, "c": set()}, [["a", "b"]]),
+        ({"a": {"b"}, "b": {"a"}, "c": {"a"}}, [("a", "b")]),
         ({"a": {"b"}, "b": {"c"}, "c": set()}, []),
     ],
 )
