@@ -4,6 +4,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from booklets.models import BookletPage, HomePage, ModulePage, StandardPage
+from booklets.selectors import facilitator_guides
 from tests.factories import BookletPageFactory, ModulePageFactory, StandardPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -46,6 +47,27 @@ def test_home_shows_each_booklet_as_a_card_with_its_live_module_count(client, ho
     assert cards[0].select_one(".booklet-card__meta").get_text() == "2 módulos"
     assert cards[1].select_one(".booklet-card__meta").get_text() == "1 módulo"
     assert "theme-teal" in cards[0]["class"]
+
+
+def test_each_facilitator_guide_is_listed_with_its_own_booklet_in_series_order(client, homes):
+    second = BookletPageFactory(parent=homes["es"], number=2, title="Desaparición forzada")
+    first = BookletPageFactory(parent=homes["es"], number=1, title="Represión política y miedo")
+    hidden = BookletPageFactory(parent=homes["es"], number=3, live=False)
+    ModulePageFactory(parent=second, kind="facilitation", title="Guía B")
+    ModulePageFactory(parent=first, kind="concepts")
+    ModulePageFactory(parent=first, kind="facilitation", title="Guía A")
+    ModulePageFactory(parent=hidden, kind="facilitation", title="Guía C")
+
+    html = parse(client.get("/es/"))
+    assert [li.get_text(" ", strip=True) for li in html.select(".way-in ul li")] == [
+        "1. Represión política y miedo (Guía A)",
+        "2. Desaparición forzada (Guía B)",
+    ]
+    guides = facilitator_guides(locale=homes["es"].locale)
+    assert [(g.booklet.title, g.title) for g in guides] == [
+        ("Represión política y miedo", "Guía A"),
+        ("Desaparición forzada", "Guía B"),
+    ]
 
 
 def test_booklet_contents_list_modules_in_order_with_kind_and_time(client, homes):
