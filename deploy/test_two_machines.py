@@ -118,6 +118,21 @@ def test_an_image_uploaded_through_one_machine_is_served_by_the_other(editor):
     assert not [path for path in work.glob("media-*/**/*") if path.is_file()]
 
 
+def test_an_activity_uploaded_through_one_machine_is_served_by_the_other(editor):
+    package = Path(PEOPLE["activity"]).read_bytes()
+    uploaded = editor.submit(
+        MACHINES[0] + "/admin/snippets/curriculum/h5pactivity/add/?locale=es",
+        {"title": "Sonda H5P", "action-publish": "1"},
+        files={"package": ("sonda.h5p", package, "application/zip")},
+    )
+    assert uploaded.status_code == 302, uploaded.text[:2000]
+    # Served on the activity host (H5P_ORIGIN) of the other machine, from the bucket.
+    activity_host = MACHINES[1].replace("127.0.0.1", "localhost")
+    served = Browser().get(f"{activity_host}/h5p/{PEOPLE['activity_digest']}/h5p.json")
+    assert served.status_code == 200
+    assert json.loads(served.content)["title"] == "Sonda"
+
+
 def test_a_page_unpublished_through_one_machine_is_gone_on_the_other(editor):
     visitor = Browser()
     path = PEOPLE["page_path"]
