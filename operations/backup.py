@@ -84,6 +84,12 @@ def backup_restore(source: Path, *, force: bool) -> list[str]:
             _("This backup holds a %(backup)s database and this site uses %(site)s.")
             % {"backup": manifest["database"], "site": vendor}
         )
+    database = source / DATABASE_FILES[vendor]
+    for part in (database, source / MEDIA):
+        if not part.is_file():  # restoring nothing would empty the site
+            raise CommandError(
+                _("This backup is incomplete: %(part)s is missing.") % {"part": part}
+            )
     unknown = _unknown_migrations(manifest["schema"])
     if unknown:
         raise CommandError(
@@ -103,7 +109,6 @@ def backup_restore(source: Path, *, force: bool) -> list[str]:
             )
             % {"tables": len(tables), "files": len(media)}
         )
-    database = source / DATABASE_FILES[vendor]
     if vendor == "sqlite":
         connection.ensure_connection()
         with closing(sqlite3.connect(database)) as copy:
@@ -134,9 +139,8 @@ def backup_restore(source: Path, *, force: bool) -> list[str]:
             )
         )
     connection.close()
-    plan = MigrationExecutor(connection).migration_plan(
-        MigrationExecutor(connection).loader.graph.leaf_nodes()
-    )
+    executor = MigrationExecutor(connection)
+    plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
     if plan:
         warnings.append(
             _("The backup is older than this code: run `manage.py migrate` (%(n)d to apply).")

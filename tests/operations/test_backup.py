@@ -169,6 +169,15 @@ def test_backup_holds_no_key(drill):
     assert (backup.stat().st_mode & 0o777) == 0o700
 
 
+@pytest.fixture
+def site_media(settings, tmp_path):
+    """In-process tests restore nothing, but if one did, it would be into this folder."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    (tmp_path / "media").mkdir()
+    (tmp_path / "media" / "kept.txt").write_text("kept")
+    return tmp_path / "media"
+
+
 @translation.override("en")
 def test_backup_refuses_a_folder_with_files_in_it(tmp_path, db):
     (tmp_path / "something").write_text("x")
@@ -185,7 +194,12 @@ def test_restore_refuses_a_folder_that_is_not_a_backup(tmp_path, db):
 
 
 @translation.override("en")
-def test_restore_refuses_a_backup_from_a_newer_version_before_touching_anything(tmp_path, db):
+def test_restore_refuses_a_backup_from_a_newer_version_before_touching_anything(
+    tmp_path, db, site_media
+):
+    (tmp_path / "database.sqlite3").write_bytes(b"")
+    (tmp_path / "database.pgdump").write_bytes(b"")
+    (tmp_path / "media.tar").write_bytes(b"")
     manifest = {"database": connection.vendor, "schema": {"accounts": "9999_from_the_future"}}
     (tmp_path / "manifest.json").write_text(json.dumps(manifest))
     with pytest.raises(CommandError, match=r"newer version.*accounts\.9999_from_the_future"):
@@ -193,8 +207,27 @@ def test_restore_refuses_a_backup_from_a_newer_version_before_touching_anything(
 
 
 @translation.override("en")
-def test_restore_refuses_a_backup_of_the_other_kind_of_database(tmp_path, db):
+def test_restore_refuses_a_backup_of_the_other_kind_of_database(tmp_path, db, site_media):
     other = "postgresql" if connection.vendor == "sqlite" else "sqlite"
     (tmp_path / "manifest.json").write_text(json.dumps({"database": other, "schema": {}}))
     with pytest.raises(CommandError, match=f"holds a {other} database"):
         call_command("restore", "--force", str(tmp_path))
+
+
+@translation.override("en")
+@pytest.mark.parametrize("missing", ["database", "media.tar"])
+def test_restore_refuses_an_incomplete_backup_before_touching_anything(
+    tmp_path, db, site_media, missing
+):
+    backup = tmp_path / "backup"
+    backup.mkdir()
+    manifest = {"database": connection.vendor, "schema": {}, "files": {}, "rows": {}}
+    (backup / "manifest.json").write_text(json.dumps(manifest))
+    if missing != "database":
+        (backup / f"database.{'sqlite3' if connection.vendor == 'sqlite' else 'pgdump'}").touch()
+    if missing != "media.tar":
+        (backup / "media.tar").touch()
+    with pytest.raises(CommandError, match=f"incomplete: .*{missing}"):
+        call_command("restore", "--force", str(backup))
+    assert (site_media / "kept.txt").read_text() == "kept"
+    assert connection.introspection.table_names()
