@@ -52,7 +52,7 @@ class StaffSecondFactorMiddleware:
     the second factor's own management: new recovery codes, another app) only in a
     session where the second factor was used; until then they are asked to use it, or,
     for staff without one, to set it up. Facilitator views check the same with
-    `accounts.decorators.facilitator_required`. Decided on the resolved view and
+    `accounts.decorators` (and `workshops.access.cohort_access`). Decided on the resolved view and
     `path_info`, so a script prefix changes nothing."""
 
     ADMIN_PREFIX = "/admin/"
