@@ -20,6 +20,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {
         "NAME": str(BASE_DIR / f".test-db{TEST_DATABASE_SUFFIX}.sqlite3")
     }
+    # Each test runs inside a transaction: an IMMEDIATE one would hold the write lock for
+    # the whole test, and the servers some tests start could never write. (The SQLite
+    # concurrency test runs its server with the development settings.)
+    DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "DEFERRED"
 else:
     DATABASES["default"]["TEST"] = {
         "NAME": f"test_{DATABASES['default']['NAME']}{TEST_DATABASE_SUFFIX.replace('-', '_')}"
