@@ -106,15 +106,16 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# Readers never wait for a writer (WAL); a transaction takes the write lock when it
+# begins (IMMEDIATE) and waits up to 20 s for it, instead of failing with "database is
+# locked" halfway. Enough for one process with threads; several need PostgreSQL.
+SQLITE_OPTIONS = {
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Readers never wait for a writer (WAL); a write transaction takes the lock when it
-    # begins (IMMEDIATE) and waits up to 20 s for it, instead of failing with "database
-    # is locked" halfway. Enough for one process with threads; several need PostgreSQL.
-    DATABASES["default"]["OPTIONS"] = {
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-        "transaction_mode": "IMMEDIATE",
-        "timeout": 20,
-    }
+    DATABASES["default"]["OPTIONS"] = dict(SQLITE_OPTIONS)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # In-process cache by default; REDIS_URL switches the cache, and everything that is
