@@ -1,19 +1,18 @@
 import uuid
 from functools import wraps
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import RequestDataTooBig
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 from wagtail.models import Locale, Page
 
+from curriculum.autosave import form_not_saved_json, keeps_text, saved_reply, wants_json
 from curriculum.forms import JournalEntryForm
 from curriculum.markdown import render_markdown
 from curriculum.models import ActivityAttempt, H5PActivity, JournalEntry, ModuleProgress
@@ -61,30 +60,19 @@ def _questions_in(stream):
             yield from _questions_in(child.value["content"])
 
 
-def _wants_json(request) -> bool:
-    return request.headers.get("accept", "").startswith("application/json")
-
-
-def _saved_response(request, entry: JournalEntry):
-    saved_at = formats.time_format(timezone.localtime(entry.updated_at), "H:i")
-    if _wants_json(request):
-        return JsonResponse(
-            {
-                "url": reverse("curriculum:journal_entry", args=[entry.pk]),
-                "saved": _("Saved at %(time)s") % {"time": saved_at},
-            }
-        )
-    messages.success(request, _("Saved at %(time)s") % {"time": saved_at})
-    return redirect("curriculum:journal_entry", entry.pk)
-
-
-def _invalid_response(request, form, context):
-    if _wants_json(request):
-        return JsonResponse({"errors": form.errors.get_json_data()}, status=400)
-    return TemplateResponse(request, "curriculum/journal_entry.html", context, status=400)
+def _journal_save(request, form, context, **where):
+    """Save a posted entry (`where`: its question) and answer as autosave expects."""
+    if not form.is_valid():
+        if wants_json(request):
+            return form_not_saved_json(form)
+        return TemplateResponse(request, "curriculum/journal_entry.html", context, status=400)
+    entry = journal_entry_save(user=request.user, body=form.cleaned_data["body"], **where)
+    url = reverse("curriculum:journal_entry", args=[entry.pk])
+    return saved_reply(request, saved_at=entry.updated_at, url=url)
 
 
 @sensitive_post_parameters("body")
+@keeps_text
 @login_required
 def journal_write(request, module_key: uuid.UUID, prompt_id: str):
     """Answer a reflection question in one's journal; opens the existing entry if any."""
@@ -97,21 +85,20 @@ def journal_write(request, module_key: uuid.UUID, prompt_id: str):
     form = JournalEntryForm(request.POST or None, instance=existing)
     context = {"form": form, "page": None, "module": page, "question": question, "entry": existing}
     if request.method == "POST":
-        if not form.is_valid():
-            return _invalid_response(request, form, context)
-        entry = journal_entry_save(
-            user=request.user,
+        return _journal_save(
+            request,
+            form,
+            context,
             module_key=module_key,
             booklet_key=page.get_parent().translation_key,
             prompt_id=prompt_id,
             prompt=question,
-            body=form.cleaned_data["body"],
         )
-        return _saved_response(request, entry)
     return TemplateResponse(request, "curriculum/journal_entry.html", context)
 
 
 @sensitive_post_parameters("body")
+@keeps_text
 @login_required
 def journal_entry(request, pk: int):
     """One's own entry; anybody else's is simply not there (404)."""
@@ -130,17 +117,15 @@ def journal_entry(request, pk: int):
         "rendered": render_markdown(entry.body),
     }
     if request.method == "POST":
-        if not form.is_valid():
-            return _invalid_response(request, form, context)
-        entry = journal_entry_save(
-            user=request.user,
+        return _journal_save(
+            request,
+            form,
+            context,
             module_key=entry.module_key,
             booklet_key=entry.booklet_key,
             prompt_id=entry.prompt_id,
             prompt=entry.prompt,
-            body=form.cleaned_data["body"],
         )
-        return _saved_response(request, entry)
     return TemplateResponse(request, "curriculum/journal_entry.html", context)
 
 

@@ -4,7 +4,7 @@ services write, selectors read."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.forms import model_to_dict
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -18,6 +18,7 @@ from accounts import roles
 from accounts.decorators import facilitator_required
 from booklets.models import BookletPage
 from booklets.selectors import facilitator_guides
+from curriculum.autosave import form_not_saved_json, keeps_text, saved_reply, wants_json
 from curriculum.markdown import render_markdown
 from curriculum.richtext import page_links_resolved
 from workshops import access, selectors, services
@@ -110,12 +111,13 @@ def cohort_home(request, cohort):
 
 
 @sensitive_post_parameters("body")
+@keeps_text
 @access.cohort_access(Membership.Role.TRAINEE)
 def exercise(request, cohort, exercise_id):
     exercise = get_object_or_404(SeminarExercise, pk=exercise_id, cohort=cohort)
     response = ExerciseResponse.objects.filter(exercise=exercise, author=request.user).first()
     form = ResponseForm(request.POST or None, initial={"body": response.body if response else ""})
-    wants_json = request.headers.get("accept", "").startswith("application/json")
+    refused = False  # by the answer's state (it has feedback), not by what was typed
     if request.method == "POST":
         submit = "submit" in request.POST
         if form.is_valid():
@@ -128,23 +130,20 @@ def exercise(request, cohort, exercise_id):
                 )
             except services.WorkshopError as error:
                 form.add_error("body", error.message)
+                refused = True
             else:
-                saved = _("Saved at %(time)s") % {
-                    "time": formats.time_format(timezone.localtime(response.updated_at), "H:i")
-                }
-                if wants_json:
-                    return JsonResponse({"saved": saved})
+                message, level = None, messages.SUCCESS
                 if submit and response.is_late:
-                    messages.warning(
-                        request, _("Submitted after the due date: it is kept, marked as late.")
-                    )
+                    message = _("Submitted after the due date: it is kept, marked as late.")
+                    level = messages.WARNING
                 elif submit:
-                    messages.success(request, _("Your answer was submitted."))
-                else:
-                    messages.success(request, saved)
-                return redirect("workshops:exercise", cohort.pk, exercise.pk)
-        if wants_json:
-            return JsonResponse({"errors": form.errors.get_json_data()}, status=400)
+                    message = _("Your answer was submitted.")
+                url = reverse("workshops:exercise", args=[cohort.pk, exercise.pk])
+                return saved_reply(
+                    request, saved_at=response.updated_at, url=url, message=message, level=level
+                )
+        if wants_json(request):
+            return form_not_saved_json(form, status=409 if refused else 400)
     context = {
         "cohort": cohort,
         "exercise": exercise,

@@ -6,32 +6,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from curriculum.models import JournalEntry
-from tests.factories import BookletPageFactory, ModulePageFactory, block, body, sign_in, trainee
+from tests.factories import sign_in, trainee
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def module(homes):
-    booklet = BookletPageFactory(parent=homes["es"], title="Fortalecimiento")
-    return ModulePageFactory(
-        parent=booklet,
-        title="El desgaste",
-        body=body(
-            block("reflection_question", {"question": "¿Qué te recupera?", "guidance": ""}),
-            block(
-                "content_warning",
-                {
-                    "warning": "Duro.",
-                    "content": [
-                        block(
-                            "reflection_question", {"question": "¿Y en el equipo?", "guidance": ""}
-                        ),
-                    ],
-                },
-            ),
-        ),
-    )
 
 
 def journal_links(client, module):
@@ -73,7 +50,9 @@ def test_autosave_answers_in_json_and_updates_the_same_entry(client, module):
     assert first.status_code == 200
     url = first.json()["url"]
     second = client.post(url, {"body": "Segundo borrador"}, headers={"accept": "application/json"})
-    assert second.json()["saved"].startswith("Guardado a las")
+    assert second.json()["saved"] is True
+    assert second.json()["message"].startswith("Guardado a las")
+    assert second.json()["version"] > first.json()["version"]
     entry = JournalEntry.objects.get(user=person)
     assert entry.body == "Segundo borrador"
     assert entry.prompt == "¿Y en el equipo?"
