@@ -19,7 +19,7 @@ def test_profile_changes_the_display_name_and_language(client, homes):
     client.logout()
     again = client.post("/es/accounts/login/", {"login": "mapache", "password": PASSWORD})
     assert again["Location"] == "/en/"
-    assert "La del río" in client.get("/en/").content.decode()
+    assert "La del río" in client.get("/en/accounts/profile/").content.decode()
 
 
 def test_an_empty_display_name_is_refused_with_a_clear_message(client, homes):
