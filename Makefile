@@ -80,6 +80,14 @@ format: $(INSTALLED) ## Format code and templates
 check-migrations: $(INSTALLED) ## Fail when a model change has no migration
 	$(MANAGE) makemigrations --check --dry-run
 
+.PHONY: backup restore
+backup: $(INSTALLED) ## Back up the database, media and a manifest (never the keys) into BACKUP=, or backups/claves-<UTC time>
+	$(MANAGE) backup $(or $(BACKUP),backups/claves-$$(date -u +%Y%m%dT%H%MZ))
+
+restore: $(INSTALLED) ## Restore BACKUP=<folder> into an empty database and media, then check them (docs/deploying.md)
+	@test -n "$(BACKUP)" || { echo "Say which backup: make restore BACKUP=backups/claves-..."; exit 2; }
+	$(MANAGE) restore $(BACKUP)
+
 ci: ## Everything CI runs: both databases, the browser tests, lint
 	bash .ci/run
 
