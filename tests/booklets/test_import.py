@@ -488,6 +488,11 @@ Un caso.
 ::: concept Sujeto político
 :::
 ::::
+
+:::: warning Solo un concepto.
+::: concept Sujeto político
+:::
+::::
 """
 
 
@@ -549,6 +554,7 @@ def test_each_directive_becomes_its_block(homes, glossary, tmp_path, activity):
         ),
         ("key_concept", {"term": glossary.pk, "in_this_module": ""}),
     ]
+    assert blocks[7][1]["content"][0]["type"] == "key_concept"
     # The page opens in the editor as it was imported: every block is valid.
     assert module.body.stream_block.clean(module.get_latest_revision_as_object().body)
 
