@@ -58,7 +58,7 @@ export DEPLOY_PASSWORD=$(secret 18) DEPLOY_TOTP_SECRET=$("$PY" -c "import base64
 wait_for_port "$S3_PORT"
 "$PY" -c "import boto3, os; boto3.client('s3', endpoint_url=os.environ['AWS_S3_ENDPOINT_URL']).create_bucket(Bucket='claves-media')"
 "$PY" -c "import redis, os; redis.Redis.from_url(os.environ['REDIS_URL']).flushdb()"
-"$PY" manage.py check --deploy
+"$PY" manage.py check --deploy --fail-level WARNING
 "$PY" manage.py migrate --no-input -v0 >"$WORK/migrate.log" 2>&1 || { cat "$WORK/migrate.log"; exit 1; }
 "$PY" manage.py collectstatic --no-input -v0
 export DEPLOY_PEOPLE="$WORK/people.json"
@@ -115,7 +115,7 @@ done
 export DEPLOY_MACHINES="https://127.0.0.1:$((PORT_BASE + 11)),https://127.0.0.1:$((PORT_BASE + 12))"
 export DEPLOY_CA="$WORK/cert.pem" DEPLOY_WORK="$WORK"
 # Not the suite's configuration (no Django in this process, no test database).
-"$PY" -m pytest -p no:django -p no:cacheprovider -o addopts="" "$@" \
+"$PY" -m pytest -p no:django -p no:cacheprovider -o addopts="" -W ignore::pytest.PytestConfigWarning "$@" \
     deploy/test_two_machines.py || { tail -n 40 "$WORK"/app-*.log "$WORK"/nginx.log; exit 1; }
 
 # The backup of this site, media from the bucket, restored into a new database and bucket.
