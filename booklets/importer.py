@@ -726,12 +726,12 @@ def _check_folder(parsed: list[ParsedModule]) -> dict:
 
 def _lookups(locale: Locale) -> tuple[dict, dict]:
     """The glossary terms and activities of a language, by slug or title (any case)."""
-    glossary, activities = {}, {}
+    glossary = {}
     for term in GlossaryTerm.objects.filter(locale=locale):
         glossary[term.slug] = glossary[term.term.lower()] = term
-    for activity in H5PActivity.objects.filter(locale=locale).order_by("-pk"):
-        activities[activity.title.lower()] = activity
-    return glossary, activities
+    # The newest, where two activities share a title.
+    activities = H5PActivity.objects.filter(locale=locale).order_by("pk")
+    return glossary, {activity.title.lower(): activity for activity in activities}
 
 
 def _parse_file(path, lookups, report, images, known=KNOWN_KEYS, required=REQUIRED_KEYS):

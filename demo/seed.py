@@ -33,7 +33,6 @@ CONTENT = Path(__file__).parent / "content"
 SOURCE, TARGET = "es", "en"
 # What the import format leaves to the admin: the booklets' colours and edition year.
 COLOURS = {1: "plum", 2: "indigo", 3: "teal", 4: "slate", 5: "wine", 6: "forest"}
-EDITION_YEAR = 2021
 DEMO_COHORT = "Grupo de estudio demo"
 DEMO_ACCOUNTS = [
     # Editors write and submit; a moderator of their own reviews and publishes, so that
@@ -53,9 +52,6 @@ class SeedReport:
     created: list[str] = field(default_factory=list)
     passwords: dict[str, str] = field(default_factory=dict)
 
-    def add(self, what: str) -> None:
-        self.created.append(what)
-
 
 def _publish(page: Page) -> None:
     page.save_revision().publish()
@@ -69,7 +65,7 @@ def _glossary(locales, report: SeedReport) -> None:
             source = GlossaryTerm.objects.create(
                 locale=locales[SOURCE], term=es_term, definition=es_definition
             )
-            report.add(f"glossary term {es_term}")
+            report.created.append(f"glossary term {es_term}")
         target = source.get_translation_or_none(locales[TARGET])
         if target is None:
             target = source.copy_for_translation(locales[TARGET])
@@ -109,7 +105,7 @@ def _activities(locales, report: SeedReport) -> None:
                 activity.translation_key = translation_key
                 activity.save(update_fields=["translation_key"])
                 source = activity
-        report.add(f"demo activity {item['key']}")
+        report.created.append(f"demo activity {item['key']}")
 
 
 def _booklets(homes, report: SeedReport) -> None:
@@ -125,13 +121,13 @@ def _booklets(homes, report: SeedReport) -> None:
                 raise BadImportFile("\n".join(result.warnings))
             booklet = BookletPage.objects.child_of(home).get(number=number)
             # Only a new booklet takes an edition year (BookletPage.save keeps it after).
-            BookletPage.objects.filter(pk=booklet.pk).update(edition_year=EDITION_YEAR)
+            BookletPage.objects.filter(pk=booklet.pk).update(edition_year=2021)
             draft = booklet.get_latest_revision_as_object()
             draft.theme_colour = COLOURS[number]
             _publish(draft)
             for module in ModulePage.objects.child_of(booklet):
                 module.get_latest_revision().publish()
-            report.add(f"booklet {number} ({language})")
+            report.created.append(f"booklet {number} ({language})")
 
 
 def _translate(page: Page, locale: Locale, **fields) -> Page:
@@ -147,8 +143,7 @@ def _translate(page: Page, locale: Locale, **fields) -> Page:
 
 
 def _standard_pages(homes, report: SeedReport) -> None:
-    keys = ("introduction", "translates")
-    made = {}
+    keys, made = ("introduction", "translates"), {}
     for language, home in homes.items():
         for path in sorted((CONTENT / language / "pages").glob("*.md")):
             parsed = parse_page(path, home.locale, keys, ("introduction",))
@@ -169,7 +164,7 @@ def _standard_pages(homes, report: SeedReport) -> None:
                     _publish(page)
                 else:
                     page = _translate(made[SOURCE][key], home.locale, **fields)
-                report.add(f"page {parsed.slug}")
+                report.created.append(f"page {parsed.slug}")
             made.setdefault(language, {})[key] = page.specific
     for language, home in homes.items():
         home.refresh_from_db()
@@ -182,7 +177,7 @@ def _standard_pages(homes, report: SeedReport) -> None:
             for name, page in missing.items():
                 setattr(home, name, page)
             _publish(home)
-            report.add(f"care links ({language})")
+            report.created.append(f"care links ({language})")
 
 
 def _home_texts(homes, report: SeedReport) -> None:
@@ -195,7 +190,7 @@ def _home_texts(homes, report: SeedReport) -> None:
         home.for_trainees = parsed.meta["for_trainees"]
         home.for_facilitators = parsed.meta["for_facilitators"]
         _publish(home)
-        report.add(f"home page ({language})")
+        report.created.append(f"home page ({language})")
 
 
 def _accounts(report: SeedReport) -> None:
@@ -210,7 +205,7 @@ def _accounts(report: SeedReport) -> None:
         for name in group_names:
             user.groups.add(Group.objects.get_or_create(name=name)[0])
         report.passwords[username] = password
-        report.add(f"account {username}")
+        report.created.append(f"account {username}")
 
 
 def _demo_cohort(report: SeedReport) -> None:
@@ -289,7 +284,7 @@ def _demo_cohort(report: SeedReport) -> None:
         body="En el mapa aparecen la asamblea, la radio comunitaria y una empresa minera.",
         submit=True,
     )
-    report.add("demo cohort")
+    report.created.append("demo cohort")
 
 
 @transaction.atomic

@@ -460,8 +460,8 @@ Ver quién apoya y quién amenaza.
 2. Unan con líneas de colores.
 :::
 
-::: question ¿Qué cambió en tu colectivo?
-Piensa en lo que dejaron de hacer.
+::: question ¿Qué cambió?
+Piensa en lo que dejaron.
 :::
 
 ::: pause Respira
@@ -477,7 +477,7 @@ year: 1990
 :::
 
 ::: activity pregunta
-Pon a prueba lo que leíste.
+Pruébalo.
 :::
 
 :::: warning Habla de amenazas.
@@ -524,10 +524,7 @@ def test_each_directive_becomes_its_block(homes, glossary, tmp_path, activity):
         ),
         (
             "reflection_question",
-            {
-                "question": "¿Qué cambió en tu colectivo?",
-                "guidance": "Piensa en lo que dejaron de hacer.",
-            },
+            {"question": "¿Qué cambió?", "guidance": "Piensa en lo que dejaron."},
         ),
         ("pause", {"title": "Respira", "instructions": "Despacio, tres veces.", "seconds": 90}),
         (
@@ -540,10 +537,7 @@ def test_each_directive_becomes_its_block(homes, glossary, tmp_path, activity):
                 "address": "",
             },
         ),
-        (
-            "interactive_activity",
-            {"activity": activity.pk, "introduction": "Pon a prueba lo que leíste."},
-        ),
+        ("interactive_activity", {"activity": activity.pk, "introduction": "Pruébalo."}),
     ]
     warning_type, warning = blocks[6]
     assert warning_type == "content_warning" and warning["warning"] == "Habla de amenazas."
