@@ -20,7 +20,7 @@ from booklets.models import BookletPage
 from booklets.selectors import facilitator_guides
 from curriculum.autosave import form_not_saved_json, keeps_text, saved_reply, wants_json
 from curriculum.markdown import render_markdown
-from curriculum.richtext import page_links_resolved
+from curriculum.richtext import rendered_with_page_links
 from workshops import access, selectors, services
 from workshops.calendar import sessions_as_ics
 from workshops.exports import csv_response
@@ -483,7 +483,5 @@ def session_kit(request, cohort, session_id):
         "exercises": exercises,
         "show_sensitive_content": True,  # on paper nothing can be unfolded
     }
-    with page_links_resolved([m.body.raw_data for m in modules], request):
-        response = TemplateResponse(request, "workshops/session_kit.html", context)
-        response.render()
-    return response
+    response = TemplateResponse(request, "workshops/session_kit.html", context)
+    return rendered_with_page_links(response, [m.body for m in modules], request)

@@ -217,7 +217,7 @@ def test_an_email_given_at_creation_is_kept_but_not_trusted_until_confirmed(clie
         (
             {"email": "no-es-un-correo"},
             "email",
-            "Introduzca una dirección de correo electrónico válida.",
+            "Escribe un correo electrónico válido.",
         ),
         ({"display_name": "   "}, "display_name", "Elige un nombre que verán las demás personas."),
         ({"username": "con espacios"}, "username", "letras, números y los caracteres @/./+/-/_"),
@@ -346,7 +346,7 @@ def test_an_invalid_edit_shows_the_error_and_changes_nothing(client, admin):
         groups=[group_pk(EDITORS)],
     )
     assert response.status_code == 200
-    assert "correo electrónico válida" in field_error(response, "email")
+    assert "correo electrónico válido" in field_error(response, "email")
     person.refresh_from_db()
     assert (person.display_name, person.preferred_language, person.email) == (
         "Mapache",
