@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from accounts.crypto import UnreadableText
 from curriculum.models import JournalEntry
 
 
@@ -19,5 +20,13 @@ class JournalEntryForm(forms.ModelForm):
         if len(body) > 50_000:
             raise forms.ValidationError(
                 _("This entry is too long: keep it under 50,000 characters.")
+            )
+        if isinstance(self.instance.body, UnreadableText):
+            # Saving would replace, for good, the text a found key would open again.
+            raise forms.ValidationError(
+                _(
+                    "This entry cannot be changed until the server has its key again; "
+                    "nothing was saved."
+                )
             )
         return body

@@ -37,6 +37,13 @@ class StaleNoteError(WorkshopError):
     pass
 
 
+# Saving over a text no key opens would replace it for good: it waits for its key.
+UNREADABLE_NOT_CHANGED = gettext_lazy(
+    "This text cannot be changed until the server has its key again; nothing was saved. "
+    "Write what you wanted to add in a new note."
+)
+
+
 @transaction.atomic
 def cohort_create(*, facilitator, name, language, booklet_keys, starts_on, ends_on=None) -> Cohort:
     if ends_on and ends_on < starts_on:
@@ -187,6 +194,8 @@ def note_update(*, note, text: str, based_on_version: int) -> FacilitatorNote:
     """Save only if nobody saved the note since `based_on_version` was read."""
     if not text.strip():
         raise WorkshopError(_("A note cannot be empty."))
+    if isinstance(note.text, crypto.UnreadableText):
+        raise WorkshopError(UNREADABLE_NOT_CHANGED)
     updated = FacilitatorNote.objects.filter(pk=note.pk, version=based_on_version).update(
         encrypted_text=crypto.encrypt(text), version=F("version") + 1, updated_at=timezone.now()
     )

@@ -90,3 +90,28 @@ def test_rotating_without_the_old_key_changes_nothing(written_with_the_old_key, 
     settings.FACILITATOR_NOTES_KEYS = [NEW_KEY, OLD_KEY]
     assert FacilitatorNote.objects.get().text == "NOTA-VIEJA"
     assert JournalEntry.objects.get().body == "DIARIO-VIEJO"
+
+
+def test_saving_over_an_unreadable_text_is_refused_and_the_text_survives(
+    client, written_with_the_old_key, settings
+):
+    """The edit forms show the 'cannot be read' message in place of the text: saving it
+    back (or anything else) must not replace the text a found key would open again."""
+    person, cohort = written_with_the_old_key
+    sign_in(client, person)
+    note = FacilitatorNote.objects.get()
+    note_answer = client.post(
+        reverse("workshops:note_edit", args=[cohort.pk, note.pk]),
+        {"about": "cohort", "text": str(note.text), "version": note.version},
+    )
+    entry = JournalEntry.objects.get()
+    entry_answer = client.post(
+        reverse("curriculum:journal_entry", args=[entry.pk]),
+        {"body": str(entry.body)},
+        HTTP_ACCEPT="application/json",
+    )
+    assert note_answer.status_code == 400 and UNREADABLE in note_answer.content.decode()
+    assert entry_answer.status_code == 400 and entry_answer.json()["saved"] is False
+    settings.FACILITATOR_NOTES_KEYS = [NEW_KEY, OLD_KEY]  # the old key is found again
+    assert FacilitatorNote.objects.get().text == "NOTA-VIEJA"
+    assert JournalEntry.objects.get().body == "DIARIO-VIEJO"
