@@ -54,32 +54,34 @@ def form_not_saved_json(form, *, status: int = 400) -> JsonResponse:
     return not_saved_json(message, status=status, errors=errors)
 
 
-def _text_kept(request, message):
+def _text_kept(request, message, field):
     """The posted text back in a box, with a fresh token to press Save again."""
     if wants_json(request):
         return not_saved_json(message, status=403)
     response = TemplateResponse(
         request,
         "curriculum/text_kept.html",
-        {"message": message, "text": request.POST.get("body", "")},
+        {"message": message, "text": request.POST.get(field, "")},
         status=403,
     )
     add_never_cache_headers(response)
     return response
 
 
-def keeps_text(view):
-    """For views that save a person's text (posted as `body`): a POST from someone no
+def keeps_text(view=None, *, field="body"):
+    """For views that save a person's text (posted as `field`): a POST from someone no
     longer signed in gets the text back instead of the sign-in page (which would drop
     it). Marks the view, so that a refused CSRF token keeps the text too."""
+    if view is None:
+        return lambda view: keeps_text(view, field=field)
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         if request.method == "POST" and not request.user.is_authenticated:
-            return _text_kept(request, SIGNED_OUT)
+            return _text_kept(request, SIGNED_OUT, field)
         return view(request, *args, **kwargs)
 
-    wrapped.keeps_text = True
+    wrapped.keeps_text = field
     return wrapped
 
 
@@ -88,7 +90,8 @@ def csrf_failure(request, reason=""):
     in or out in another tab changes it: on a view that keeps text, the text comes back;
     anything else gets Django's plain refusal."""
     match = request.resolver_match
-    if request.method == "POST" and getattr(match and match.func, "keeps_text", False):
+    field = getattr(match and match.func, "keeps_text", None)
+    if request.method == "POST" and field:
         signed_in = request.user.is_authenticated
-        return _text_kept(request, TOKEN_CHANGED if signed_in else SIGNED_OUT)
+        return _text_kept(request, TOKEN_CHANGED if signed_in else SIGNED_OUT, field)
     return django_csrf_failure(request, reason)

@@ -388,6 +388,7 @@ def _note_form(cohort, trainees, data=None, initial=None):
 
 
 @sensitive_post_parameters("text")
+@keeps_text(field="text")
 @access.cohort_access(Membership.Role.FACILITATOR)
 def notes(request, cohort, note_id=None):
     note = get_object_or_404(FacilitatorNote, pk=note_id, cohort=cohort) if note_id else None

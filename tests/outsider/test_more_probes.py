@@ -76,11 +76,6 @@ def test_facilitator_cannot_autosave_into_a_trainees_exercise_as_them(world):
     assert world.response_a.body == "SECRETO-RESPUESTA-A"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="A facilitator's note posted after their session ended gets the sign-in "
-    "redirect and the typed note is dropped; keeps_text covers only journal and exercises",
-)
 def test_a_note_posted_after_the_session_ended_is_shown_back(world):
     url = reverse("workshops:notes", args=[world.cohort_a.pk])
     note = "Observación larga sobre la sesión, escrita durante veinte minutos."
