@@ -152,7 +152,7 @@ def test_two_first_exercise_saves_make_one_answer(world):
 
 
 @pytest.fixture
-def backup(transactional_db, tmp_path, settings):
+def backup(db, tmp_path, settings):
     settings.MEDIA_ROOT = tmp_path / "media"
     (tmp_path / "media").mkdir()
     (tmp_path / "media" / "foto.txt").write_text("una foto")
