@@ -16,7 +16,9 @@ from tests.factories import sign_in, trainee
 JSON = {"accept": "application/json"}
 
 
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback: the flush after a transactional test would take the groups,
+# locales and workflow rows the migrations made, and --reuse-db would keep it so.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_first_saves_at_once_make_one_row_and_no_error(module):
     client = Client()
     person = sign_in(client, trainee())
