@@ -15,8 +15,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.csrf import csrf_failure as django_csrf_failure
 
+from curriculum.services import text_version
+
 SIGNED_OUT = gettext_lazy(
     "Not saved: you were signed out. Sign in in a new tab, then press Save again."
+)
+CHANGED_ELSEWHERE = gettext_lazy(
+    "Not saved: this text was saved on another device or tab after you opened it. Copy "
+    "your text, reload the page, and bring the two together."
 )
 TOKEN_CHANGED = gettext_lazy(
     "Not saved: you signed in again in another tab, so this page was out of date. "
@@ -35,7 +41,7 @@ def saved_reply(request, *, saved_at, url, message=None, level=messages.SUCCESS)
         "time": formats.time_format(timezone.localtime(saved_at), "H:i")
     }
     if wants_json(request):
-        version = int(saved_at.timestamp() * 1_000_000)
+        version = text_version(saved_at)
         return JsonResponse({"saved": True, "version": version, "message": saved, "url": url})
     messages.add_message(request, level, message or saved)
     return redirect(url)
@@ -54,15 +60,15 @@ def form_not_saved_json(form, *, status: int = 400) -> JsonResponse:
     return not_saved_json(message, status=status, errors=errors)
 
 
-def _text_kept(request, message, field):
+def text_kept(request, message, field="body", status=403):
     """The posted text back in a box, with a fresh token to press Save again."""
     if wants_json(request):
-        return not_saved_json(message, status=403)
+        return not_saved_json(message, status=status)
     response = TemplateResponse(
         request,
         "curriculum/text_kept.html",
         {"message": message, "text": request.POST.get(field, "")},
-        status=403,
+        status=status,
     )
     add_never_cache_headers(response)
     return response
@@ -78,7 +84,7 @@ def keeps_text(view=None, *, field="body"):
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         if request.method == "POST" and not request.user.is_authenticated:
-            return _text_kept(request, SIGNED_OUT, field)
+            return text_kept(request, SIGNED_OUT, field)
         return view(request, *args, **kwargs)
 
     wrapped.keeps_text = field
@@ -93,5 +99,5 @@ def csrf_failure(request, reason=""):
     field = getattr(match and match.func, "keeps_text", None)
     if request.method == "POST" and field:
         signed_in = request.user.is_authenticated
-        return _text_kept(request, TOKEN_CHANGED if signed_in else SIGNED_OUT, field)
+        return text_kept(request, TOKEN_CHANGED if signed_in else SIGNED_OUT, field)
     return django_csrf_failure(request, reason)

@@ -3,9 +3,19 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.crypto import UnreadableText
 from curriculum.models import JournalEntry
+from curriculum.services import text_version
 
 
 class JournalEntryForm(forms.ModelForm):
+    # The entry as this page last saw it: a save from a page another device has since
+    # overtaken is refused rather than written over newer text.
+    version = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial["version"] = text_version(self.instance.updated_at)
+
     class Meta:
         model = JournalEntry
         fields = ["body"]

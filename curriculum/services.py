@@ -1,5 +1,6 @@
 """Writes for the curriculum app: progress and the private journal."""
 
+import datetime
 import json
 import math
 import time
@@ -8,6 +9,7 @@ import uuid
 from django.core.cache import cache
 from django.db import transaction
 
+from accounts.crypto import MISSING_KEY, UnreadableText
 from curriculum.h5p import package_check, package_store
 from curriculum.models import (
     ActivityAttempt,
@@ -33,6 +35,18 @@ def progress_unmark(*, user, module_key: uuid.UUID) -> int:
     return deleted
 
 
+class StaleTextError(Exception):
+    """The text was saved elsewhere (another device or tab) after this page read it."""
+
+
+def text_version(moment) -> int:
+    """A saved text's version: its update time in whole microseconds (exact, unlike a
+    float timestamp)."""
+    return (moment - datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)) // datetime.timedelta(
+        microseconds=1
+    )
+
+
 @transaction.atomic
 def journal_entry_save(
     *,
@@ -42,8 +56,10 @@ def journal_entry_save(
     prompt_id: str,
     prompt: str,
     body: str,
+    based_on_version: int | None = None,
 ) -> JournalEntry:
-    """Create or update the author's entry for one reflection question.
+    """Create or update the author's entry for one reflection question; with
+    `based_on_version`, only if nobody saved it since (else StaleTextError).
 
     The row is made first, empty, by an insert that cannot fail (ON CONFLICT DO NOTHING):
     two first saves at once (autosave and Save) never make the database log a failed
@@ -52,6 +68,10 @@ def journal_entry_save(
     new = JournalEntry(**key, booklet_key=booklet_key, prompt=prompt)
     JournalEntry.objects.bulk_create([new], ignore_conflicts=True)
     entry = JournalEntry.objects.select_for_update().get(**key)
+    if based_on_version is not None and text_version(entry.updated_at) != based_on_version:
+        raise StaleTextError
+    if isinstance(entry.body, UnreadableText):
+        raise ValueError(MISSING_KEY)  # writing would replace, for good, what a key may open
     if entry.body != body or entry.prompt != prompt:
         entry.body, entry.prompt = body, prompt
         entry.save(update_fields=["body", "prompt", "updated_at"])

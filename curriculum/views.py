@@ -12,7 +12,14 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 from wagtail.models import Locale, Page
 
-from curriculum.autosave import form_not_saved_json, keeps_text, saved_reply, wants_json
+from curriculum.autosave import (
+    CHANGED_ELSEWHERE,
+    form_not_saved_json,
+    keeps_text,
+    saved_reply,
+    text_kept,
+    wants_json,
+)
 from curriculum.forms import JournalEntryForm
 from curriculum.markdown import render_markdown
 from curriculum.models import ActivityAttempt, H5PActivity, JournalEntry, ModuleProgress
@@ -20,6 +27,7 @@ from curriculum.selectors import glossary_terms_for_locale, journal_entries_for
 from curriculum.services import (
     MAX_STATE_BYTES,
     MAX_STATEMENT_BYTES,
+    StaleTextError,
     StatementRefused,
     activity_state_save,
     activity_statement_quota_take,
@@ -66,7 +74,15 @@ def _journal_save(request, form, context, **where):
         if wants_json(request):
             return form_not_saved_json(form)
         return TemplateResponse(request, "curriculum/journal_entry.html", context, status=400)
-    entry = journal_entry_save(user=request.user, body=form.cleaned_data["body"], **where)
+    try:
+        entry = journal_entry_save(
+            user=request.user,
+            body=form.cleaned_data["body"],
+            based_on_version=form.cleaned_data["version"],
+            **where,
+        )
+    except StaleTextError:
+        return text_kept(request, CHANGED_ELSEWHERE, status=409)
     url = reverse("curriculum:journal_entry", args=[entry.pk])
     return saved_reply(request, saved_at=entry.updated_at, url=url)
 

@@ -1,12 +1,14 @@
 """Autosave cannot lie: text that was not saved is never reported saved, and a Save that
 cannot be kept (signed out, token changed) shows the text back instead of losing it."""
 
+import re
 import time
 
 import pytest
 from bs4 import BeautifulSoup
 from django.middleware.csrf import CSRF_SESSION_KEY
 from django.test import Client
+from django.urls import reverse
 from django.utils.crypto import get_random_string
 
 from accounts.middleware import SEEN_AT
@@ -109,3 +111,24 @@ def test_other_forms_keep_the_plain_csrf_refusal(client):
     response = strict.post("/es/accounts/login/", {"login": "a", "password": "secret-typed"})
     assert response.status_code == 403
     assert "secret-typed" not in response.content.decode()
+
+
+def test_a_page_another_device_overtook_is_not_saved_and_keeps_its_text(client, module):
+    """Two pages of one entry (phone and laptop): the older one's save is refused with
+    its text shown back; the newer text stays."""
+    person = trainee()
+    sign_in(client, person)
+    client.post(journal_links(client, module)[0], {"body": "primer borrador"})
+    entry = JournalEntry.objects.get()
+    page = reverse("curriculum:journal_entry", args=[entry.pk])
+    laptop_version = re.search(r'name="version" value="(\d+)"', client.get(page).text).group(1)
+    phone = client.post(page, {"body": "texto del móvil"}, headers=JSON)
+    assert phone.json()["saved"] is True and str(phone.json()["version"]) != laptop_version
+    laptop = client.post(page, {"body": "primer borrador y", "version": laptop_version})
+    assert laptop.status_code == 409 and "primer borrador y" in laptop.text
+    entry.refresh_from_db()
+    assert entry.body == "texto del móvil"
+    again = client.post(
+        page, {"body": "texto del móvil, y más", "version": phone.json()["version"]}, headers=JSON
+    )
+    assert again.json()["saved"] is True

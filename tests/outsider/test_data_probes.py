@@ -64,11 +64,6 @@ def test_saving_over_an_unreadable_entry_keeps_the_original_ciphertext(lost_key_
     assert stored_body(entry) == ciphertext
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Latent: journal_entry_save (the service) overwrites an entry no key opens; only "
-    "JournalEntryForm guards it, unlike note_update which refuses in the service",
-)
 def test_the_journal_service_itself_refuses_to_write_over_an_unreadable_entry(lost_key_entry):
     _, _, entry, ciphertext, person = lost_key_entry
     with contextlib.suppress(ValueError):

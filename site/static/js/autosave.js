@@ -42,6 +42,8 @@
       saving = false;
       if (data.saved !== true) { say(data.message, false); return; }
       lastSaved = value;
+      var version = form.querySelector("input[name=version]");
+      if (version && data.version) version.value = data.version;
       say(data.message, true);
       if (data.url && form.action.indexOf(data.url) === -1) {
         form.action = data.url;
