@@ -55,10 +55,9 @@ def totp_code(secret: str) -> str:
     from allauth.mfa.totp.internal.auth import (
         format_hotp_value,
         hotp_value,
-        yield_hotp_counters_from_time,
     )
 
-    return format_hotp_value(hotp_value(secret, next(iter(yield_hotp_counters_from_time()))))
+    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
 
 
 def sign_in(client, user):

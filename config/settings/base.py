@@ -212,6 +212,9 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Claves] "
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "claves@localhost")
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Claves"
+# A code typed just before its 30 seconds end still counts when it arrives a moment later
+# over a slow connection (allauth still refuses a code used once).
+MFA_TOTP_TOLERANCE = 1
 
 # Facilitator notes are encrypted at rest with these Fernet keys (newest first).
 FACILITATOR_NOTES_KEYS = [k for k in os.environ.get("FACILITATOR_NOTES_KEYS", "").split(",") if k]
