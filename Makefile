@@ -58,7 +58,8 @@ messages: $(INSTALLED) ## Extract UI strings into locale/es and locale/en (needs
 	$(PY) tools/fill_source_catalogue.py locale/en/LC_MESSAGES/django.po locale/en/LC_MESSAGES/djangojs.po
 
 test: assets compilemessages ## Run the test suite (not the browser tests) on SQLite, or on DATABASE_URL when set
-	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) -m pytest -m "not e2e" $(PYTEST_ARGS)
+	@# A fresh test database each run: a run's last transactional test leaves it flushed.
+	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) -m pytest -m "not e2e" --create-db $(PYTEST_ARGS)
 
 test-e2e: assets compilemessages ## Run the browser tests in headless Chromium (/usr/bin/chromium)
 	CLAVES_TEST_DATABASE_SUFFIX=-e2e DJANGO_SETTINGS_MODULE=config.settings.test $(PY) -m pytest -m e2e tests/e2e --create-db $(PYTEST_ARGS)
