@@ -156,6 +156,7 @@ def backup(db, tmp_path, settings):
     return folder
 
 
+@pytest.mark.sqlite_only
 def test_restore_refuses_a_site_with_data_without_force(backup):
     trainee(username="sigue-aqui")
     with pytest.raises(CommandError, match="--force"):
@@ -165,6 +166,7 @@ def test_restore_refuses_a_site_with_data_without_force(backup):
     assert get_user_model().objects.filter(username="sigue-aqui").exists()
 
 
+@pytest.mark.sqlite_only
 def test_check_reports_a_tampered_manifest(backup, settings):
     manifest = json.loads((backup / "manifest.json").read_text())
     manifest["files"]["foto.txt"] = "0" * 64
@@ -173,6 +175,7 @@ def test_check_reports_a_tampered_manifest(backup, settings):
         call_command("restore", str(backup), "--check")
 
 
+@pytest.mark.sqlite_only
 def test_check_reports_a_missing_media_file(backup, settings):
     (settings.MEDIA_ROOT / "foto.txt").unlink()
     with pytest.raises(CommandError, match="1"):

@@ -19,6 +19,7 @@ JSON = {"accept": "application/json"}
 
 # serialized_rollback: the flush after a transactional test would take the groups,
 # locales and workflow rows the migrations made, and --reuse-db would keep it so.
+@pytest.mark.sqlite_only
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_first_saves_at_once_make_one_row_and_no_error(module):
     client = Client()
