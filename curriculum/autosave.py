@@ -67,7 +67,7 @@ def text_kept(request, message, field="body", status=403):
     response = TemplateResponse(
         request,
         "curriculum/text_kept.html",
-        {"message": message, "text": request.POST.get(field, "")},
+        {"message": message, "field": field, "text": request.POST.get(field, "")},
         status=status,
     )
     add_never_cache_headers(response)

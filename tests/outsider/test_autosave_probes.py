@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from accounts.middleware import SEEN_AT
 from curriculum.models import JournalEntry
+from tests.curriculum.test_autosave import csrf_token
 from tests.curriculum.test_journal import journal_links
 from tests.factories import sign_in, trainee
 from workshops.models import ExerciseResponse
@@ -21,17 +22,12 @@ JSON = {"accept": "application/json"}
 TEXT = "Lo que escribí con cuidado."
 
 
-def token_of(response) -> str:
-    html = BeautifulSoup(response.content.decode(), "html.parser")
-    return html.select_one("input[name=csrfmiddlewaretoken]")["value"]
-
-
 @pytest.fixture
 def writing(module):
     client = Client(enforce_csrf_checks=True)
     person = sign_in(client, trainee())
     url = journal_links(client, module)[0]
-    return client, url, token_of(client.get(url)), person
+    return client, url, csrf_token(client.get(url)), person
 
 
 def test_autosave_after_idle_sign_out_answers_json_not_saved(writing):
