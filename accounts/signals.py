@@ -1,4 +1,5 @@
-from allauth.account.internal.flows.login import record_authentication
+from allauth.account.authentication import AUTHENTICATION_METHODS_SESSION_KEY
+from allauth.account.internal.flows.login import get_authentication_records, record_authentication
 from allauth.core import context as allauth_context
 from allauth.mfa.models import Authenticator
 from allauth.mfa.signals import authenticator_used
@@ -19,6 +20,21 @@ def remember_session(sender, request, user, **kwargs):
         if request.session.session_key is None:
             request.session.save()
         session_record(user=user, session_key=request.session.session_key)
+
+
+@receiver(user_logged_in)
+def a_sign_in_is_a_fresh_confirmation(sender, request, user, **kwargs):
+    """Someone who typed their password (and code) seconds ago is not asked for it again
+    on the next page, such as setting up the second factor right after signing in.
+    allauth only counts records it marked at a reauthentication, for
+    ACCOUNT_REAUTHENTICATION_TIMEOUT; this sign-in's records count the same way."""
+    if request is None or not hasattr(request, "session"):
+        return
+    records = get_authentication_records(request, user)
+    if records:
+        for record in records:
+            record["reauthenticated"] = True
+        request.session[AUTHENTICATION_METHODS_SESSION_KEY] = records
 
 
 @receiver(user_logged_out)

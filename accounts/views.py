@@ -1,3 +1,4 @@
+from allauth.mfa.totp.views import ActivateTOTPView
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
@@ -6,6 +7,7 @@ from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
@@ -13,6 +15,7 @@ from django.views.decorators.http import require_POST
 from accounts.export import user_data_export_json
 from accounts.forms import DeleteAccountForm, ProfileForm
 from accounts.models import UserSession
+from accounts.redirects import safe_next
 from accounts.services import sessions_end_all, user_delete
 
 
@@ -86,3 +89,16 @@ def delete_account(request):
         messages.success(request, _("Your account and your data have been deleted."))
         return redirect("/")
     return render(request, "accounts/delete_account.html", {"form": form})
+
+
+class ActivateTOTPThenContinue(ActivateTOTPView):
+    """allauth's set-up of an authenticator app, ending on the recovery codes with the
+    way on to the page the person was going to when they were asked to set it up."""
+
+    def get_success_url(self) -> str:
+        codes = super().get_success_url()
+        target = safe_next(self.request)
+        return f"{codes}?{urlencode({'next': target})}" if target else codes
+
+
+activate_totp = ActivateTOTPThenContinue.as_view()

@@ -8,7 +8,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from accounts.views import quick_exit
+from accounts.views import activate_totp, quick_exit
 from curriculum.h5p import STORAGE_ROOT
 
 # Wagtail's front-end URLs without its own sign-in view (a plain Django LoginView with
@@ -73,6 +73,8 @@ elif settings.STORAGES["default"]["BACKEND"].endswith("FileSystemStorage"):
 # visitor's preferred language, Spanish when the browser says nothing we have.
 urlpatterns += i18n_patterns(
     path("accounts/", include("accounts.urls")),
+    # allauth's set-up of an authenticator app, ending where the person was going.
+    path("accounts/2fa/totp/activate/", activate_totp, name="mfa_activate_totp"),
     path("accounts/", include("allauth.urls")),
     path("", include("curriculum.urls")),
     path("", include("workshops.urls")),
