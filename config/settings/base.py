@@ -59,6 +59,8 @@ MIDDLEWARE = [
     "curriculum.activity_origin.ActivityOriginMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "config.middleware.ContentSecurityPolicyMiddleware",
+    # Signed-out readers' pages from the cache, before sessions and routing.
+    "booklets.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -137,6 +139,12 @@ else:
             "LOCATION": "claves",
         }
     }
+# Signed-out readers' pages (booklets.page_cache): seconds the cache keeps one, a
+# browser keeps one, and a shared cache in front (nginx, a CDN) keeps one. Publishing
+# purges a shared cache only when WAGTAILFRONTENDCACHE says how (docs/deploying.md).
+PAGE_CACHE_SECONDS = 3600
+PAGE_CACHE_BROWSER_SECONDS = 60
+PAGE_CACHE_SHARED_SECONDS = int(os.environ.get("PAGE_CACHE_SHARED_SECONDS", "600"))
 
 AUTH_USER_MODEL = "accounts.User"
 AUTH_PASSWORD_VALIDATORS = [
