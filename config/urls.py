@@ -9,6 +9,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.views import activate_totp, quick_exit
+from booklets.offline import service_worker
 from curriculum.h5p import STORAGE_ROOT
 
 # Wagtail's front-end URLs without its own sign-in view (a plain Django LoginView with
@@ -52,6 +53,8 @@ def image_media_urls() -> list[URLPattern]:
 urlpatterns = [
     # Outside the language prefixes: short, and the same in every language.
     path("exit/", quick_exit, name="quick_exit"),
+    # At the root so its scope covers both languages; registered only when asked.
+    path("sw.js", service_worker, name="service_worker"),
     # One sign-in form for everyone: Wagtail's own would skip allauth's rate limits.
     path(
         "admin/login/",

@@ -10,7 +10,8 @@
     if (event) event.preventDefault();
     document.documentElement.classList.add("quick-exit-active");
     document.title = "…";
-    window.location.replace(exitLink ? exitLink.href : "/exit/");
+    var leave = function () { window.location.replace(exitLink ? exitLink.href : "/exit/"); };
+    forgetOfflineCopies().then(leave, leave);
   }
   if (exitLink) exitLink.addEventListener("click", quickExit);
 
@@ -33,6 +34,52 @@
     window.clearTimeout(resetTimer);
     resetTimer = window.setTimeout(resetShift, 5000);
     if (shiftPresses >= 3) { resetShift(); quickExit(); }
+  });
+
+  /* offline: what "Save to read offline" kept (caches, the service worker) and any
+     storage of the origin go before leaving, for browsers that ignore Clear-Site-Data.
+     The exit waits at most half a second for it: the page is already hidden. */
+  function forgetOfflineCopies() {
+    var work = [];
+    try { window.localStorage.clear(); window.sessionStorage.clear(); } catch (e) { /* blocked */ }
+    if (window.caches) {
+      work.push(caches.keys().then(function (names) {
+        return Promise.all(names.map(function (name) { return caches.delete(name); }));
+      }));
+    }
+    if (navigator.serviceWorker) {
+      work.push(navigator.serviceWorker.getRegistrations().then(function (registrations) {
+        return Promise.all(registrations.map(function (r) { return r.unregister(); }));
+      }));
+    }
+    var done = Promise.all(work).catch(function () {});
+    return Promise.race([done, new Promise(function (resolve) { window.setTimeout(resolve, 500); })]);
+  }
+
+  /* offline: signing out removes the saved copies too; offline, a form says it needs a
+     connection instead of sending, and what was typed stays on the page. */
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    var signingOut = /\/logout\/$/.test(form.getAttribute("action") || "");
+    if (navigator.onLine === false) {
+      event.preventDefault();
+      if (signingOut) forgetOfflineCopies();
+      var note = form.querySelector(".needs-connection") || document.createElement("p");
+      note.className = "needs-connection";
+      note.setAttribute("role", "alert");
+      note.textContent = document.body.getAttribute("data-needs-connection");
+      form.insertBefore(note, form.firstChild);
+      return;
+    }
+    if (signingOut && !form.hasAttribute("data-forgotten")) {
+      event.preventDefault();
+      form.setAttribute("data-forgotten", "");
+      var send = function () { form.submit(); };
+      forgetOfflineCopies().then(send, send);
+    }
+  });
+  window.addEventListener("online", function () {
+    document.querySelectorAll(".needs-connection").forEach(function (note) { note.remove(); });
   });
 
   /* Pause blocks: a calm guided timer. */
