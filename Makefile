@@ -67,6 +67,7 @@ test-e2e: assets compilemessages ## Run the browser tests in headless Chromium (
 bench: compilemessages ## Print page weight against its budget, and the cost of importing an edition
 	$(PY) bench/page_weight.py
 	$(PY) bench/import_edition.py
+	$(PY) bench/offline_bytes.py
 
 lint: $(INSTALLED) ## Check code style and templates with ruff and djhtml
 	$(VENV)/bin/ruff check .
