@@ -1,9 +1,15 @@
 """gunicorn settings: `gunicorn -c config/gunicorn.conf.py config.wsgi`.
 
-The number of workers comes from WEB_CONCURRENCY (gunicorn's own default) or --workers.
-More than one refuses to start on SQLite (one writer at a time: PostgreSQL is required
-for several processes) and without REDIS_URL (sign-in rate limits count in the cache,
-and each worker's in-process cache would count apart). One worker may take `--threads`.
+Threaded workers (gthread), four threads each: they measured better than sync workers
+(16 against 25 ms of CPU for a module page; a fresh worker answers after 1.2 s instead
+of 10 s), and a thread waiting for the database leaves the others serving. Run one
+worker per core (WEB_CONCURRENCY, gunicorn's own default, or --workers); --threads
+overrides the four.
+
+More than one worker refuses to start on SQLite (one writer at a time: PostgreSQL is
+required for several processes) and without REDIS_URL (sign-in rate limits count in the
+cache, and each worker's in-process cache would count apart). One worker with its
+threads serves a small site on SQLite.
 """
 
 import os
@@ -12,6 +18,9 @@ import sys
 # nginx on this host is the only client. X-Forwarded-For is read by allauth
 # (TRUSTED_PROXY_COUNT), X-Forwarded-Proto by Django (SECURE_PROXY_SSL_HEADER).
 bind = "127.0.0.1:8001"  # --bind overrides
+
+worker_class = "gthread"
+threads = 4
 
 # Each worker is replaced after about a thousand requests, not all at once, so that
 # slow memory growth never adds up.
@@ -31,7 +40,7 @@ def on_starting(server):
         sys.exit(
             f"Refusing to start {server.cfg.workers} workers on SQLite: it takes one "
             "writer at a time, and several processes lose saves. Set DATABASE_URL to "
-            "PostgreSQL, or run one worker (with --threads)."
+            "PostgreSQL, or run one worker (its threads serve several people)."
         )
     if not os.environ.get("REDIS_URL"):
         sys.exit(

@@ -240,3 +240,14 @@ def test_the_suite_runs_on_the_database_and_cache_the_environment_names():
     assert type(cache).__name__ == expected_cache
     cache.set("claves-ci-probe", "ok", 5)
     assert cache.get("claves-ci-probe") == "ok"
+
+
+def test_gunicorn_runs_threaded_workers():
+    """gthread workers measured better than sync ones (16 against 25 ms of CPU for a
+    module page, 1.2 s against 10 s for a fresh worker's first answer), and their
+    threads serve others while one request waits for the database."""
+    import runpy
+
+    config = runpy.run_path(str(BASE_DIR / "config" / "gunicorn.conf.py"))
+    assert config["worker_class"] == "gthread"
+    assert config["threads"] >= 2

@@ -145,6 +145,15 @@ else:
 PAGE_CACHE_SECONDS = 3600
 PAGE_CACHE_BROWSER_SECONDS = 60
 PAGE_CACHE_SHARED_SECONDS = int(os.environ.get("PAGE_CACHE_SHARED_SECONDS", "600"))
+# Each nginx's purge address, comma-separated: one per machine (deploy/nginx-cache.conf).
+if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE = {
+        location: {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": location,
+        }
+        for location in os.environ["FRONTEND_CACHE_PURGE_URL"].split(",")
+    }
 
 AUTH_USER_MODEL = "accounts.User"
 AUTH_PASSWORD_VALIDATORS = [

@@ -2,9 +2,11 @@
 server, purged when what they show is published, and never anyone's own page."""
 
 from unittest import mock
+from urllib.parse import urlsplit
 
 import pytest
 from django.test import Client
+from wagtail.contrib.frontend_cache.backends.base import BaseBackend
 from wagtail.models import Locale
 
 from booklets.models import BookletPage, ModulePage
@@ -225,3 +227,28 @@ def test_moving_a_module_purges_the_contents_it_left(homes, booklet, module):
     assert (
         "Conceptos" not in Client().get(BookletPage.objects.get(pk=booklet.pk).url).content.decode()
     )
+
+
+class RecordingFrontCache(BaseBackend):
+    """An HTTP cache in front that writes down what it is asked to forget."""
+
+    purged: list[str] = []
+
+    def purge(self, url):
+        self.purged.append(url)
+
+
+def test_publishing_asks_a_front_cache_to_forget_the_pages_that_show_the_module(
+    settings, booklet, module, english_module, django_capture_on_commit_callbacks
+):
+    settings.WAGTAILFRONTENDCACHE = {
+        "test": {"BACKEND": "tests.booklets.test_page_cache.RecordingFrontCache"}
+    }
+    RecordingFrontCache.purged = []
+    with django_capture_on_commit_callbacks(execute=True):
+        _published(module)
+    paths = {urlsplit(url).path for url in RecordingFrontCache.purged}
+    english_booklet = english_module.get_parent()
+    expected = {module.url, english_module.url, booklet.url, english_booklet.url}
+    expected |= {booklet.url + "print/", english_booklet.url + "print/", "/es/", "/en/"}
+    assert expected <= paths
