@@ -1,5 +1,7 @@
 """Reads for workshops, each in a fixed number of queries."""
 
+from collections import defaultdict
+
 from django.db.models import Avg, Count, Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -89,11 +91,11 @@ def dashboard(*, cohort) -> dict:
     trainees = trainees_of(cohort=cohort)
     modules = cohort_modules(cohort=cohort)
     module_keys = [m.translation_key for m in modules]
-    done = set(
-        ModuleProgress.objects.filter(
-            user__in=[t.pk for t in trainees], module_key__in=module_keys
-        ).values_list("user_id", "module_key")
-    )
+    studied_by = defaultdict(set)
+    for user_id, module_key in ModuleProgress.objects.filter(
+        user__in=[t.pk for t in trainees], module_key__in=module_keys
+    ).values_list("user_id", "module_key"):
+        studied_by[user_id].add(module_key)
     # Only the cohort's own activities: a trainee's results elsewhere are not its business.
     activity_results = {
         row["user_id"]: row
@@ -104,15 +106,18 @@ def dashboard(*, cohort) -> dict:
         .values("user_id")
         .annotate(completed=Count("pk", filter=Q(completed=True)), scored=Avg("score_scaled"))
     }
-    rows = [
-        {
-            "trainee": trainee,
-            "activities": activity_results.get(trainee.pk),
-            "cells": [(module, (trainee.pk, module.translation_key) in done) for module in modules],
-            "done": sum(1 for module in modules if (trainee.pk, module.translation_key) in done),
-        }
-        for trainee in trainees
-    ]
+    rows = []
+    for trainee in trainees:
+        studied = studied_by[trainee.pk]
+        cells = [(module, key in studied) for module, key in zip(modules, module_keys, strict=True)]
+        rows.append(
+            {
+                "trainee": trainee,
+                "activities": activity_results.get(trainee.pk),
+                "cells": cells,
+                "done": sum(done for _module, done in cells),
+            }
+        )
     awaiting = list(
         ExerciseResponse.objects.filter(
             exercise__cohort=cohort,
@@ -146,7 +151,9 @@ def exercises_for_trainee(*, cohort, user):
     exercises = list(cohort.exercises.all())
     mine = {
         r.exercise_id: r
-        for r in ExerciseResponse.objects.filter(exercise__cohort=cohort, author=user)
+        for r in ExerciseResponse.objects.filter(exercise__cohort=cohort, author=user).annotate(
+            feedback_count=Count("feedback")  # the cohort page says when feedback arrived
+        )
     }
     for exercise in exercises:
         exercise.my_response = mine.get(exercise.pk)
