@@ -1,5 +1,6 @@
 import re
 
+from allauth.account.views import LogoutView
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import URLPattern, include, path, re_path
@@ -9,7 +10,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.views import activate_totp, quick_exit
-from booklets.offline import service_worker
+from booklets.offline import forgetting_offline_copies, service_worker
 from curriculum.h5p import STORAGE_ROOT
 
 # Wagtail's front-end URLs without its own sign-in view (a plain Django LoginView with
@@ -78,6 +79,12 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("accounts.urls")),
     # allauth's set-up of an authenticator app, ending where the person was going.
     path("accounts/2fa/totp/activate/", activate_totp, name="mfa_activate_totp"),
+    # Signing out also drops what "Save to read offline" kept (booklets.offline).
+    path(
+        "accounts/logout/",
+        forgetting_offline_copies(LogoutView.as_view()),
+        name="account_logout",
+    ),
     path("accounts/", include("allauth.urls")),
     path("", include("curriculum.urls")),
     path("", include("workshops.urls")),

@@ -146,3 +146,13 @@ def test_booklet_page_links_the_neutral_manifest_when_the_reader_chooses_it(clie
     assert manifest_link(booklet.url) == "/es/app.webmanifest"
     assert manifest_link("/es/") == "/es/app.webmanifest"
     assert manifest_link(booklet.url + "?app=notes") == "/es/notes.webmanifest"
+
+
+def test_signing_out_asks_the_browser_to_drop_saved_copies(client, db):
+    sign_in(client, facilitator())
+    with translation.override("es"):
+        response = client.post(reverse("account_logout"))
+    assert response.status_code == 302
+    assert not client.session.get("_auth_user_id")
+    cleared = response["Clear-Site-Data"]
+    assert '"storage"' in cleared and '"cache"' in cleared
