@@ -2,6 +2,7 @@
 
 from collections import defaultdict
 
+from django.core.paginator import Paginator
 from django.db.models import Avg, Count, Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -85,10 +86,16 @@ def upcoming_sessions(*, cohort, limit=None):
     return list(sessions[:limit] if limit else sessions)
 
 
-def dashboard(*, cohort) -> dict:
+PROGRESS_PAGE_SIZE = 50
+
+
+def dashboard(*, cohort, page=1, per_page: int | None = PROGRESS_PAGE_SIZE) -> dict:
     """Everything the facilitator's dashboard shows, in a constant number of queries
-    whatever the size of the cohort."""
+    whatever the size of the cohort. Progress rows come `per_page` participants at a
+    time (`progress_page`), or all of them with `per_page=None` (for the spreadsheet)."""
     trainees = trainees_of(cohort=cohort)
+    progress_page = Paginator(trainees, per_page or max(len(trainees), 1)).get_page(page)
+    trainees = list(progress_page)
     modules = cohort_modules(cohort=cohort)
     module_keys = [m.translation_key for m in modules]
     studied_by = defaultdict(set)
@@ -130,6 +137,7 @@ def dashboard(*, cohort) -> dict:
     return {
         "modules": modules,
         "rows": rows,
+        "progress_page": progress_page,
         "awaiting": awaiting,
         "sessions": upcoming_sessions(cohort=cohort, limit=5),
         "exercises": list(cohort.exercises.all()),

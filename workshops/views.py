@@ -262,7 +262,7 @@ def dashboard(request, cohort):
     within 25 ms), measure GET workshops:dashboard (/es/talleres/<pk>/gestionar/)
     signed in as one of the cohort's facilitators; tests/workshops/
     test_dashboard_phone_and_scale.py builds such a cohort."""
-    data = selectors.dashboard(cohort=cohort)
+    data = selectors.dashboard(cohort=cohort, page=request.GET.get("page"))
     context = {
         "cohort": cohort,
         "invitation_form": InvitationForm(),
@@ -510,7 +510,7 @@ def attendance_csv(request, cohort):
 
 @access.cohort_access(Membership.Role.FACILITATOR)
 def progress_csv(request, cohort):
-    data = selectors.dashboard(cohort=cohort)
+    data = selectors.dashboard(cohort=cohort, per_page=None)
     header = [_("Participant")] + [m.title for m in data["modules"]]
     rows = [
         [str(row["trainee"])] + [_("yes") if done else _("no") for _m, done in row["cells"]]
