@@ -181,8 +181,11 @@ class HomePage(Page):
             for guide in (m for m in own if m.kind == ModuleKind.FACILITATION):
                 guide.booklet = booklet
                 guides.append(guide)
-        if signed_in and booklets:
+        # "Continue" only for someone who studied something; a first-time reader
+        # (anonymous or a new account) is told where to start instead.
+        if studied and booklets:
             context["continue_module"] = next_module_to_study(request.user, modules, studied)
+        context["first_visit"] = not studied
         context["booklets"] = booklets
         context["facilitator_guides"] = guides
         context["standard_pages"] = StandardPage.objects.child_of(self).live().in_menu()
