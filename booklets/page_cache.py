@@ -39,6 +39,7 @@ from pathlib import Path
 
 import django
 import wagtail
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
@@ -85,8 +86,9 @@ def release() -> str:
     for root in roots:
         for path in sorted(root.rglob("*")):
             if path.suffix in {".py", ".html", ".txt", ".mo"} and "__pycache__" not in path.parts:
-                stat = path.stat()
-                digest.update(f"{path}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+                # By content, not date: every machine of a release shares the pages.
+                digest.update(str(path.relative_to(settings.BASE_DIR)).encode())
+                digest.update(path.read_bytes())
     manifest = Path(settings.STATIC_ROOT) / "staticfiles.json"
     if manifest.exists():
         digest.update(manifest.read_bytes())
@@ -94,8 +96,6 @@ def release() -> str:
 
 
 def _our_apps():
-    from django.apps import apps  # the registry is ready once a request is served
-
     base = Path(settings.BASE_DIR).resolve()
     return [app for app in apps.get_app_configs() if Path(app.path).resolve().parent == base]
 
