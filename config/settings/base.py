@@ -254,6 +254,8 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
+# Dates as people say them: "lunes 30 de noviembre, 18:00" (config/formats/).
+FORMAT_MODULE_PATH = ["config.formats"]
 TIME_ZONE = "America/Mexico_City"
 USE_TZ = True
 

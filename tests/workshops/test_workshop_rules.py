@@ -273,7 +273,7 @@ def test_dashboard_queries_do_not_grow_with_the_cohort(client, world):
     large_count, large_html = count_queries(large)
     assert small_count == large_count
     assert large_count <= 30
-    assert large_html.count('<th scope="row">') == 100
+    assert large_html.count('<th scope="row">') == 50  # the first page of participants
 
 
 def test_calendar_download_lists_the_sessions(client, world):
