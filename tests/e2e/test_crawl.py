@@ -53,12 +53,12 @@ MEASURE = """() => {
     window.scrollTo({top: document.documentElement.scrollHeight, behavior: "instant"});
     const atBottom = inView();
     window.scrollTo({top: 0, behavior: "instant"});
-    return {
-        covered,
-        atTop,
-        atBottom,
-        sideways: document.documentElement.scrollWidth - innerWidth,
-    };
+    const sideways = document.documentElement.scrollWidth - innerWidth;
+    // What sticks out, innermost first: where to look when the page scrolls sideways.
+    const sticking = sideways <= 0 ? [] : [...document.body.querySelectorAll("*")]
+        .filter((el) => el.getBoundingClientRect().right > innerWidth + 0.5)
+        .reverse().slice(0, 3).map((el) => el.outerHTML.slice(0, 80));
+    return {covered, atTop, atBottom, sideways, sticking};
 }"""
 
 RUN_AXE = """async (rules) => {
@@ -86,7 +86,8 @@ def layout_problems(measured: dict, where: str) -> list[str]:
     if not measured["atBottom"]:
         problems.append(f"{where}: scrolled down, the quick exit is off screen")
     if measured["sideways"] > 0:
-        problems.append(f"{where}: scrolls {measured['sideways']} px sideways")
+        sticking = measured["sticking"]
+        problems.append(f"{where}: scrolls {measured['sideways']} px sideways, {sticking}")
     return problems
 
 
