@@ -29,9 +29,13 @@ def csv_cell(value):
 
 
 def csv_response(*, filename: str, header: Iterable, rows: Iterable[Iterable]) -> HttpResponse:
-    """A CSV download whose every cell, the header's included, went through `csv_cell`."""
+    """A CSV download (UTF-8 with a byte-order mark) whose every cell, the header's
+    included, went through `csv_cell`."""
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    # A byte-order mark first: without it Excel reads UTF-8 as the local code page and
+    # "Módulo" comes out as "MÃ³dulo". Other spreadsheets skip it.
+    response.write("\ufeff")
     writer = csv.writer(response)
     writer.writerow([csv_cell(cell) for cell in header])
     for row in rows:

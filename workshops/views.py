@@ -493,17 +493,26 @@ def notes(request, cohort, note_id=None):
     )
 
 
+def _attendance_cell(session, recorded: dict, user_id: int, now) -> str:
+    """Only what is known: yes or no where attendance was taken, 'upcoming' for a
+    session still to come, empty where nobody took it (or the person joined later)."""
+    present = recorded.get((session.pk, user_id))
+    if present is not None:
+        return _("yes") if present else _("no")
+    return _("upcoming") if session.starts_at > now else ""
+
+
 @access.cohort_access(Membership.Role.FACILITATOR)
 def attendance_csv(request, cohort):
     sessions = list(cohort.sessions.prefetch_related("attendance"))
     trainees = selectors.trainees_of(cohort=cohort)
-    present = {(a.session_id, a.user_id) for s in sessions for a in s.attendance.all() if a.present}
+    recorded = {(a.session_id, a.user_id): a.present for s in sessions for a in s.attendance.all()}
+    now = timezone.now()
     header = [_("Participant")] + [
-        formats.date_format(timezone.localtime(s.starts_at), "SHORT_DATE_FORMAT") for s in sessions
+        formats.date_format(timezone.localtime(s.starts_at), "DATETIME_FORMAT") for s in sessions
     ]
     rows = [
-        [str(t)] + [_("yes") if (s.pk, t.pk) in present else _("no") for s in sessions]
-        for t in trainees
+        [str(t)] + [_attendance_cell(s, recorded, t.pk, now) for s in sessions] for t in trainees
     ]
     return csv_response(filename=f"attendance-{cohort.pk}.csv", header=header, rows=rows)
 

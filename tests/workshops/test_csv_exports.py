@@ -19,7 +19,7 @@ def rows_of(client, world, name) -> list[list[str]]:
     response = client.get(reverse(f"workshops:{name}", args=[world.cohort_a.pk]))
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
-    return list(csv.reader(io.StringIO(response.content.decode())))
+    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
 
 
 @pytest.fixture
