@@ -21,7 +21,10 @@ class JournalEntryForm(forms.ModelForm):
         fields = ["body"]
         labels = {"body": _("Your answer")}
         help_texts = {
-            "body": _("Only you can read this. You can use Markdown: **bold**, *italics*, lists.")
+            "body": _(
+                "Only you can read this. For bold, put two asterisks on each side: "
+                "**like this**. For a list, start each line with a dash and a space."
+            )
         }
         widgets = {"body": forms.Textarea(attrs={"rows": 12, "data-autosave": "true"})}
 

@@ -104,7 +104,12 @@ class ResponseForm(forms.Form):
         required=False,
         max_length=50_000,
         widget=forms.Textarea(attrs={"rows": 14, "data-autosave": "true"}),
-        help_text=_("Saved as you write. You can use Markdown: **bold**, *italics*, lists."),
+        # Whether it saves as you write is said beside the buttons, by the script that
+        # does it: without JavaScript it does not.
+        help_text=_(
+            "For bold, put two asterisks on each side: **like this**. "
+            "For a list, start each line with a dash and a space."
+        ),
     )
 
 

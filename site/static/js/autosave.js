@@ -9,6 +9,11 @@
   var field = form.querySelector("[data-autosave]");
   var status = form.querySelector("[data-autosave-status]");
   if (!field) return;
+  // The page says "press Save" (true without this script); now it also saves by itself.
+  var hint = form.querySelector("[data-autosave-hint]");
+  if (hint && form.getAttribute("data-autosave-hint")) {
+    hint.textContent = form.getAttribute("data-autosave-hint");
+  }
   // What the server has: text typed before this script loaded still counts as unsaved.
   var lastSaved = field.defaultValue;
   var timer = null;
