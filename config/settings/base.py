@@ -149,7 +149,7 @@ PAGE_CACHE_SHARED_SECONDS = int(os.environ.get("PAGE_CACHE_SHARED_SECONDS", "600
 if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
     WAGTAILFRONTENDCACHE = {
         location: {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "BACKEND": "booklets.frontend_purge.NginxPurgeBackend",
             "LOCATION": location,
         }
         for location in os.environ["FRONTEND_CACHE_PURGE_URL"].split(",")

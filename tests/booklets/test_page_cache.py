@@ -252,3 +252,40 @@ def test_publishing_asks_a_front_cache_to_forget_the_pages_that_show_the_module(
     expected = {module.url, english_module.url, booklet.url, english_booklet.url}
     expected |= {booklet.url + "print/", english_booklet.url + "print/", "/es/", "/en/"}
     assert expected <= paths
+
+
+def test_nginx_answering_404_for_a_page_it_does_not_hold_is_not_an_error(caplog):
+    """nginx's cache-purge module answers 404 for a page it does not hold; a purge
+    server that is down is logged, quickly."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, HTTPServer
+
+    from booklets.frontend_purge import NginxPurgeBackend
+
+    asked = []
+
+    class PurgeServer(BaseHTTPRequestHandler):
+        def do_PURGE(self):
+            asked.append((self.headers["Host"], self.path))
+            self.send_response(404 if self.path.startswith("/en/") else 200)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = HTTPServer(("127.0.0.1", 0), PurgeServer)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        backend = NginxPurgeBackend({"LOCATION": f"http://127.0.0.1:{server.server_port}"})
+        backend.purge("https://claves.example.org/es/miedo/")
+        backend.purge("https://claves.example.org/en/fear/")
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert asked == [("claves.example.org", "/es/miedo/"), ("claves.example.org", "/en/fear/")]
+    assert not caplog.records
+
+    NginxPurgeBackend({"LOCATION": f"http://127.0.0.1:{server.server_port}"}).purge(
+        "https://claves.example.org/es/"
+    )
+    assert "Could not purge" in caplog.text
