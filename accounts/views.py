@@ -3,7 +3,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import HttpResponseRedirect, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
-from accounts.export import user_data_export_json
+from accounts.export import user_data_export_chunks
 from accounts.forms import DeleteAccountForm, ProfileForm
 from accounts.models import UserSession
 from accounts.redirects import safe_next
@@ -71,8 +71,9 @@ def my_data(request):
     """Explains the export; a POST downloads it."""
     if request.method == "POST":
         stamp = timezone.localdate().isoformat()
-        response = HttpResponse(
-            user_data_export_json(user=request.user),
+        # Streamed row by row: a heavy user's export is never one string in memory.
+        response = StreamingHttpResponse(
+            user_data_export_chunks(user=request.user, language=translation.get_language()),
             content_type="application/json; charset=utf-8",
         )
         response["Content-Disposition"] = f'attachment; filename="claves-my-data-{stamp}.json"'
