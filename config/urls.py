@@ -89,6 +89,7 @@ urlpatterns += i18n_patterns(
     path("", include("curriculum.urls")),
     path("", include("workshops.urls")),
     path("", include("booklets.urls")),
+    path("", include("search.urls")),
     path(
         "_util/login/",
         RedirectView.as_view(pattern_name="account_login", query_string=True),

@@ -1,6 +1,6 @@
 """Our apps import in one direction, and no module imports itself back.
 
-Apps, highest first: demo → workshops → booklets → curriculum → accounts → operations.
+Apps, highest first: demo → workshops → search → booklets → curriculum → accounts → operations.
 A module may import its own app and the apps below it, never one above; config (the
 project) may import anything, and nothing imports config. The direction is checked over
 every import, at module level or inside a function, since either loads the other app.
@@ -23,7 +23,16 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-ORDER = ["config", "demo", "workshops", "booklets", "curriculum", "accounts", "operations"]
+ORDER = [
+    "config",
+    "demo",
+    "workshops",
+    "search",
+    "booklets",
+    "curriculum",
+    "accounts",
+    "operations",
+]
 REASON = re.compile(r"#(?!\s*noqa)\s*\w")
 
 

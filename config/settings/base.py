@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     # (tests/test_import_graph.py holds each to importing only those below it).
     "demo",
     "workshops",
+    "search",
     "booklets",
     "curriculum",
     "accounts",
@@ -285,7 +286,10 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 # Wagtail
 WAGTAIL_SITE_NAME = "Claves"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# One index for the site and the admin, each language stemmed and accents folded
+# on PostgreSQL (search/backend.py). Wagtail keeps no record of queries (no
+# wagtail.contrib.search_promotions): nothing anyone searched for is stored.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backend"}}
 # Wagtail would otherwise call other hosts from our users' browsers or our server.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
