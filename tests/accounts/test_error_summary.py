@@ -62,6 +62,8 @@ def test_sign_up_errors_are_summarised_and_link_to_their_fields(client, homes):
     names = [field["name"] for field in linked_fields(html, box)]
     assert "username" in names
     assert "password2" in names
+    # Each link names its field: "required" three times would not say which.
+    assert box.select_one('a[href="#id_username"]').get_text().startswith("Username:")
     assert_error_beside(html, "id_username")
     # The summary comes before every field.
     first_field = html.select_one("form .field")
