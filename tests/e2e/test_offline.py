@@ -176,3 +176,28 @@ def test_a_form_offline_says_it_needs_a_connection_and_keeps_the_text(site, demo
     with page.expect_navigation():
         page.locator("form button[type=submit]").last.click()
     assert page.get_by_text("Lo que quiero recordar.").count() >= 1
+
+
+def test_a_new_live_revision_updates_the_saved_copy_on_the_next_visit(site, demo, context):
+    booklet = demo["booklet"]
+    page = context.new_page()
+    save_booklet(page, site, booklet)
+    module = booklet.get_children().live().order_by("path").first().specific
+    module.title = "Una pérdida sin cierre, revisado"
+    module.save_revision().publish()
+
+    page.goto(site + booklet.url)  # online again: the copy is checked and saved anew
+    updated = page.locator("[data-offline-panel]").get_attribute("data-updated")
+    page.locator("[data-offline-status]").filter(has_text=updated.split("{")[0]).wait_for()
+    # The saved contents list the new title once the new version is in.
+    page.wait_for_function(
+        """async (title) => {
+            const page = await caches.match(new URL(location.href).pathname);
+            return page && (await page.text()).includes(title);
+        }""",
+        arg=module.title,
+    )
+    assert page.evaluate(LEFT_BEHIND)["caches"] == 1  # one copy, the new one
+    context.set_offline(True)
+    page.goto(site + module.url)
+    assert page.get_by_role("heading", level=1).inner_text() == module.title

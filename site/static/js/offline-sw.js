@@ -8,23 +8,32 @@
 var PREFIX = "claves-offline|";
 var CHECK_EVERY_MS = 10 * 60 * 1000;
 var lastChecked = {};
+var saving = {};
 
 self.addEventListener("install", function () { self.skipWaiting(); });
 self.addEventListener("activate", function (event) { event.waitUntil(self.clients.claim()); });
 
-/* A cache per booklet and version: "claves-offline|<manifest path>|<version>". A new
-   version is saved beside the old one, which is deleted only once the new one is whole. */
-function cacheName(manifestPath, version) { return PREFIX + manifestPath + "|" + version; }
+/* One cache per booklet, "claves-offline|<manifest path>", with the manifest itself
+   (plus size and version) stored under its own address. */
+function cacheName(manifestPath) { return PREFIX + manifestPath; }
+function manifestOf(name) { return name.slice(PREFIX.length); }
 function savedNames() {
   return caches.keys().then(function (names) {
     return names.filter(function (name) { return name.indexOf(PREFIX) === 0; });
   });
 }
-function manifestOf(name) { return name.split("|")[1]; }
+function aboutCopy(name) {
+  return caches.has(name).then(function (exists) {
+    if (!exists) return null;  // open() would make an empty one
+    return caches.open(name).then(function (cache) { return cache.match(manifestOf(name)); })
+      .then(function (hit) { return hit ? hit.json() : null; });
+  });
+}
 
 function anonymous(url) {
   // No cookie travels: no personal data and no facilitator-only content in a copy.
-  return fetch(url, { credentials: "omit", cache: "no-cache", redirect: "follow" });
+  // "reload": what the server has now, never a copy the browser kept for a minute.
+  return fetch(url, { credentials: "omit", cache: "reload", redirect: "follow" });
 }
 
 /* The static files a page uses: its stylesheets, scripts and images on our origin. */
@@ -44,74 +53,76 @@ function assetsOf(html) {
   return found;
 }
 
-/* A response stored as a plain 200 (a followed redirect cannot answer a navigation). */
-function storable(response) {
-  return response.blob().then(function (body) {
-    var headers = new Headers(response.headers);
-    return { size: body.size, response: new Response(body, { status: 200, headers: headers }) };
-  });
-}
-
-function save(manifestPath) {
-  return anonymous(manifestPath).then(function (answer) {
-    if (!answer.ok) throw new Error("manifest " + answer.status);
-    return answer.json();
-  }).then(function (manifest) {
-    var name = cacheName(manifestPath, manifest.version);
-    var bytes = 0;
-    var assets = {};
-    return caches.open(name).then(function (cache) {
-      function keep(url, response) {
-        return storable(response).then(function (stored) {
-          bytes += stored.size;
-          return cache.put(url, stored.response);
-        });
-      }
-      var pages = manifest.pages.map(function (page) {
-        return anonymous(page.url).then(function (response) {
-          if (!response.ok) throw new Error(page.url + " " + response.status);
-          return response.clone().text().then(function (html) {
-            assetsOf(html).forEach(function (url) { assets[url] = true; });
-            return keep(page.url, response);
-          });
-        });
-      });
-      return Promise.all(pages).then(function () {
-        return Promise.all(Object.keys(assets).map(function (url) {
-          return anonymous(url).then(function (response) {
-            return response.ok ? keep(url, response) : null;
-          });
-        }));
-      }).then(function () {
-        // What the page shows about this copy, kept beside it.
-        var about = Object.assign({}, manifest, { bytes: bytes, saved_at: Date.now() });
-        return cache.put(manifestPath, new Response(JSON.stringify(about), {
-          headers: { "Content-Type": "application/json" }
-        })).then(function () { return about; });
-      });
-    }).then(function (about) {
-      return dropOtherVersions(manifestPath, name).then(function () { return about; });
-    }, function (error) {
-      return caches.delete(name).then(function () { throw error; });
+/* A response held in memory as a plain 200 (a followed redirect cannot answer a
+   navigation), with its size. */
+function fetched(url, required) {
+  return anonymous(url).then(function (response) {
+    if (!response.ok) {
+      if (required) throw new Error(url + " " + response.status);
+      return null;
+    }
+    return response.blob().then(function (body) {
+      return { url: url, body: body, headers: new Headers(response.headers) };
     });
   });
 }
 
-function dropOtherVersions(manifestPath, keep) {
-  return savedNames().then(function (names) {
-    return Promise.all(names.filter(function (name) {
-      return manifestOf(name) === manifestPath && name !== keep;
-    }).map(function (name) { return caches.delete(name); }));
+/* One save per booklet at a time: the page and a navigation may both ask at once. */
+function save(manifestPath) {
+  if (!saving[manifestPath]) {
+    var done = function () { delete saving[manifestPath]; };
+    saving[manifestPath] = saveNow(manifestPath);
+    saving[manifestPath].then(done, done);
+  }
+  return saving[manifestPath];
+}
+
+/* Everything is fetched first; only then is the copy replaced, so a save that fails
+   halfway leaves the earlier copy whole. */
+function saveNow(manifestPath) {
+  var manifest;
+  return anonymous(manifestPath).then(function (answer) {
+    if (!answer.ok) throw new Error("manifest " + answer.status);
+    return answer.json();
+  }).then(function (listed) {
+    manifest = listed;
+    return Promise.all(manifest.pages.map(function (page) { return fetched(page.url, true); }));
+  }).then(function (pages) {
+    return Promise.all(pages.map(function (page) { return page.body.text(); })).then(function (texts) {
+      var assets = {};
+      texts.forEach(function (html) { assetsOf(html).forEach(function (url) { assets[url] = true; }); });
+      return Promise.all(Object.keys(assets).map(function (url) { return fetched(url, false); }));
+    }).then(function (assets) { return pages.concat(assets.filter(Boolean)); });
+  }).then(function (entries) {
+    var bytes = entries.reduce(function (sum, entry) { return sum + entry.body.size; }, 0);
+    var about = Object.assign({}, manifest, { bytes: bytes, saved_at: Date.now() });
+    var kept = {};
+    kept[new URL(manifestPath, self.location.href).href] = true;
+    entries.forEach(function (entry) { kept[new URL(entry.url, self.location.href).href] = true; });
+    return caches.open(cacheName(manifestPath)).then(function (cache) {
+      return Promise.all(entries.map(function (entry) {
+        return cache.put(entry.url, new Response(entry.body, { status: 200, headers: entry.headers }));
+      })).then(function () {
+        return cache.put(manifestPath, new Response(JSON.stringify(about), {
+          headers: { "Content-Type": "application/json" }
+        }));
+      }).then(function () {
+        // What the new version no longer lists goes (a module taken off the site).
+        return cache.keys().then(function (requests) {
+          return Promise.all(requests.filter(function (request) { return !kept[request.url]; })
+            .map(function (request) { return cache.delete(request); }));
+        });
+      });
+    }).then(function () { return about; });
   });
 }
 
 /* The next online visit notices a new live revision or edition and saves it again. */
 function refresh(manifestPath) {
-  return savedNames().then(function (names) {
-    var current = names.filter(function (name) { return manifestOf(name) === manifestPath; })[0];
-    if (!current) return { saved: false };
+  return aboutCopy(cacheName(manifestPath)).then(function (saved) {
+    if (!saved) return { saved: false };
     return anonymous(manifestPath).then(function (answer) { return answer.json(); }).then(function (manifest) {
-      if (current === cacheName(manifestPath, manifest.version)) return { saved: true, updated: false };
+      if (manifest.version === saved.version) return { saved: true, updated: false };
       return save(manifestPath).then(function (about) { return { saved: true, updated: true, about: about }; });
     });
   });
@@ -120,14 +131,13 @@ function refresh(manifestPath) {
 function refreshWhatHolds(url) {
   return savedNames().then(function (names) {
     return Promise.all(names.map(function (name) {
-      return caches.open(name).then(function (cache) { return cache.match(url, { ignoreVary: true }); })
-        .then(function (hit) {
-          var manifestPath = manifestOf(name);
-          var now = Date.now();
-          if (!hit || now - (lastChecked[manifestPath] || 0) < CHECK_EVERY_MS) return null;
-          lastChecked[manifestPath] = now;
-          return refresh(manifestPath);
-        });
+      return caches.match(url, { cacheName: name, ignoreVary: true }).then(function (hit) {
+        var manifestPath = manifestOf(name);
+        var now = Date.now();
+        if (!hit || now - (lastChecked[manifestPath] || 0) < CHECK_EVERY_MS) return null;
+        lastChecked[manifestPath] = now;
+        return refresh(manifestPath);
+      });
     }));
   }).catch(function () { /* checked again on a later visit */ });
 }
@@ -157,12 +167,12 @@ function offlineAnswer(request) {
       var sameLanguage = names.filter(function (name) { return manifestOf(name).split("/")[1] === language; });
       var name = (sameLanguage.length ? sameLanguage : names)[0];
       if (!name) return Response.error();
-      return caches.open(name).then(function (cache) {
-        return cache.match(name.split("|")[1]).then(function (about) { return about.json(); }).then(function (manifest) {
-          // "/" opens the saved home page, as online it goes to the home in a language.
-          return cache.match(url.pathname === "/" ? manifest.pages[0].url : manifest.offline_page);
-        });
-      });
+      return aboutCopy(name).then(function (manifest) {
+        if (!manifest) return Response.error();
+        // "/" opens the saved home page, as online it goes to the home in a language.
+        var page = url.pathname === "/" ? manifest.pages[0].url : manifest.offline_page;
+        return caches.match(page, { cacheName: name, ignoreVary: true });
+      }).then(function (page) { return page || Response.error(); });
     });
   });
 }
