@@ -112,3 +112,11 @@ def test_our_own_forms_use_the_same_summary(client, homes):
     box = summary_of(html)
     assert [field["name"] for field in linked_fields(html, box)] == ["code"]
     assert_error_beside(html, "id_code")
+
+
+def test_a_wrong_password_when_confirming_access_is_summarised(client, homes):
+    sign_in(client, UserFactory(username="garza"))
+    html = parse(client.post("/en/accounts/reauthenticate/", {"password": "not it"}))
+    box = summary_of(html)
+    assert [field["name"] for field in linked_fields(html, box)] == ["password"]
+    assert_error_beside(html, "id_password")
