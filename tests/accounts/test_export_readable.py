@@ -103,3 +103,10 @@ def test_a_heavy_users_export_streams_in_small_pieces(client, studied):
     assert len(items(data, "Your journal")) == 601
     assert sum(len(c) for c in chunks) > 1_500_000
     assert max(len(c) for c in chunks) < 16_000
+
+
+def test_the_page_says_what_the_file_holds_and_how_it_reads(client, studied):
+    sign_in(client, studied.trainee_a)
+    page = client.get("/en/accounts/my-data/").content.decode()
+    assert "the modules you studied" in page
+    assert "under a plain title" in page
