@@ -5,7 +5,10 @@ from unittest import mock
 from urllib.parse import urlsplit
 
 import pytest
+from django.conf.urls.i18n import i18n_patterns
+from django.http import HttpResponse
 from django.test import Client
+from django.urls import path
 from wagtail.contrib.frontend_cache.backends.base import BaseBackend
 from wagtail.models import Locale
 
@@ -289,3 +292,23 @@ def test_nginx_answering_404_for_a_page_it_does_not_hold_is_not_an_error(caplog)
         "https://claves.example.org/es/"
     )
     assert "Could not purge" in caplog.text
+
+
+def _public_view(request):
+    _public_view.calls += 1
+    return HttpResponse("Resultados para todas las personas")
+
+
+urlpatterns = i18n_patterns(path("buscar/", _public_view), prefix_default_language=True)
+
+
+def test_a_public_answer_from_any_other_view_is_never_kept(homes, settings):
+    """Only page views and the glossary are kept: a search answer, or any view added
+    later, is the view's own business (e.g. no-store), whatever it looks like."""
+    settings.ROOT_URLCONF = __name__
+    _public_view.calls = 0
+    for _ in range(2):
+        answer = Client().get("/es/buscar/")
+        assert answer.status_code == 200
+        assert "public" not in answer.get("Cache-Control", "")
+    assert _public_view.calls == 2
