@@ -251,3 +251,14 @@ def test_gunicorn_runs_threaded_workers():
     config = runpy.run_path(str(BASE_DIR / "config" / "gunicorn.conf.py"))
     assert config["worker_class"] == "gthread"
     assert config["threads"] >= 2
+
+
+def test_each_nginx_cache_in_front_is_told_what_publishing_changed():
+    """FRONTEND_CACHE_PURGE_URL: one purge address per machine's nginx
+    (deploy/nginx-cache.conf); unset, nothing is sent anywhere."""
+    assert settings_value("getattr(settings, 'WAGTAILFRONTENDCACHE', None)") == "None"
+    backends = settings_value(
+        "sorted(b['LOCATION'] for b in settings.WAGTAILFRONTENDCACHE.values())",
+        FRONTEND_CACHE_PURGE_URL="http://10.0.0.1:8080,http://10.0.0.2:8080",
+    )
+    assert backends == "['http://10.0.0.1:8080', 'http://10.0.0.2:8080']"
