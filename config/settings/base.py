@@ -143,7 +143,7 @@ else:
 # Signed-out readers' pages (booklets.page_cache): seconds the cache keeps one, a
 # browser keeps one, and a shared cache in front (nginx, a CDN) keeps one. Publishing
 # purges a shared cache only when WAGTAILFRONTENDCACHE says how (docs/deploying.md).
-PAGE_CACHE_SECONDS = 3600
+PAGE_CACHE_SECONDS = 600
 PAGE_CACHE_BROWSER_SECONDS = 60
 PAGE_CACHE_SHARED_SECONDS = int(os.environ.get("PAGE_CACHE_SHARED_SECONDS", "600"))
 # Each nginx's purge address, comma-separated: one per machine (deploy/nginx-cache.conf).
