@@ -312,3 +312,14 @@ def test_a_public_answer_from_any_other_view_is_never_kept(homes, settings):
         assert answer.status_code == 200
         assert "public" not in answer.get("Cache-Control", "")
     assert _public_view.calls == 2
+
+
+def test_starting_an_edition_reaches_the_cached_contents(booklet, module):
+    from booklets.services import edition_start
+
+    before = Client().get(booklet.url).content.decode()
+    assert "/edition/1/" not in before
+    edition_start(booklet=booklet, number=2, year=2027)
+    after = Client().get(booklet.url).content.decode()
+    assert "2027" in after
+    assert "/edition/1/" in after
