@@ -323,3 +323,15 @@ def test_starting_an_edition_reaches_the_cached_contents(booklet, module):
     after = Client().get(booklet.url).content.decode()
     assert "2027" in after
     assert "/edition/1/" in after
+
+
+def test_an_activity_withdrawn_leaves_the_cached_module(homes, booklet, activity):
+    page = _published(
+        ModulePageFactory(
+            parent=booklet,
+            body=body(block("interactive_activity", {"activity": activity.pk, "introduction": ""})),
+        )
+    )
+    assert "data-frame-src" in Client().get(page.url).content.decode()
+    activity.unpublish()
+    assert "data-frame-src" not in Client().get(page.url).content.decode()
