@@ -8,6 +8,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.db import models
 from django.test import Client, RequestFactory
+from django.utils import translation
 from wagtail.models import PageLogEntry, Revision
 from wagtail.users.models import UserProfile
 
@@ -56,12 +57,14 @@ def sign_in_with_second_factor(username, secret) -> Client:
 
 
 def download(browser, language="en") -> dict:
-    response = browser.post(f"/{language}/accounts/my-data/")
+    with translation.override(language):  # the active language back after the request
+        response = browser.post(f"/{language}/accounts/my-data/")
+        content = b"".join(response.streaming_content)
     assert response.status_code == 200
     assert response.streaming, "the export streams, it is not built as one string"
     assert response["Content-Disposition"].startswith('attachment; filename="claves-my-data-')
     assert "no-store" in response["Cache-Control"] or "no-cache" in response["Cache-Control"]
-    return json.loads(b"".join(response.streaming_content))
+    return json.loads(content)
 
 
 def section(data, title) -> list[dict]:

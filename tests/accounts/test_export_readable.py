@@ -6,7 +6,7 @@ import json
 import re
 
 import pytest
-from django.utils import formats, timezone
+from django.utils import formats, timezone, translation
 
 from curriculum import services as curriculum
 from curriculum.models import JournalEntry
@@ -17,10 +17,11 @@ pytestmark = pytest.mark.django_db
 
 
 def export(client, language="en") -> tuple[dict, list[bytes]]:
-    response = client.post(f"/{language}/accounts/my-data/")
-    assert response.status_code == 200
-    assert response.streaming
-    chunks = list(response.streaming_content)
+    with translation.override(language):  # the active language back after the request
+        response = client.post(f"/{language}/accounts/my-data/")
+        assert response.status_code == 200
+        assert response.streaming
+        chunks = list(response.streaming_content)
     return json.loads(b"".join(chunks)), chunks
 
 
@@ -107,6 +108,7 @@ def test_a_heavy_users_export_streams_in_small_pieces(client, studied):
 
 def test_the_page_says_what_the_file_holds_and_how_it_reads(client, studied):
     sign_in(client, studied.trainee_a)
-    page = client.get("/en/accounts/my-data/").content.decode()
+    with translation.override("en"):
+        page = client.get("/en/accounts/my-data/").content.decode()
     assert "the modules you studied" in page
     assert "under a plain title" in page
