@@ -181,6 +181,7 @@ def crawl_world(homes) -> CrawlWorld:
         first_module.url,
         modules.last().url,
         url("curriculum:glossary"),
+        url("search:search") + "?q=miedo",
         *[page.url for page in (home.self_care_page, home.safety_page) if page],
     ]
     anonymous = [
@@ -205,6 +206,7 @@ def crawl_world(homes) -> CrawlWorld:
     ]
     in_cohort = {"cohort_id": cohort.pk}
     participating = [
+        url("account_reauthenticate"),  # before a trainee's own set-up of a second factor
         url("curriculum:journal_entry", pk=entry.pk),
         url("workshops:cohort", **in_cohort),
         url("workshops:exercise", exercise_id=exercise.pk, **in_cohort),

@@ -54,10 +54,17 @@ MEASURE = """() => {
     const atBottom = inView();
     window.scrollTo({top: 0, behavior: "instant"});
     const sideways = document.documentElement.scrollWidth - innerWidth;
-    // What sticks out, innermost first: where to look when the page scrolls sideways.
+    // What sticks out, innermost first, leaving out what a scroll box holds: where to
+    // look when the page scrolls sideways.
+    const clipped = (el) => {
+        for (let box = el.parentElement; box && box !== document.body; box = box.parentElement) {
+            if (getComputedStyle(box).overflowX !== "visible") return true;
+        }
+        return false;
+    };
     const sticking = sideways <= 0 ? [] : [...document.body.querySelectorAll("*")]
-        .filter((el) => el.getBoundingClientRect().right > innerWidth + 0.5)
-        .reverse().slice(0, 3).map((el) => el.outerHTML.slice(0, 80));
+        .filter((el) => el.getBoundingClientRect().right > innerWidth + 0.5 && !clipped(el))
+        .reverse().slice(0, 3).map((el) => el.outerHTML.slice(0, 100));
     return {covered, atTop, atBottom, sideways, sticking};
 }"""
 
@@ -94,6 +101,8 @@ def layout_problems(measured: dict, where: str) -> list[str]:
 def walk(browser, site, world, who, sign_in):
     """Visits the person's pages; returns what is wrong with the layout and what axe
     found, each line naming the page and the width."""
+    if not AXE.exists():
+        pytest.fail(f"{AXE} is missing: run `make assets` (npm ci installs axe-core)")
     context = browser.new_context(locale="es-MX")
     # Before any page script, in every page: axe is there to run, the site never loads it.
     context.add_init_script(path=str(AXE))
