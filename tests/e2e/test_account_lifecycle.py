@@ -30,7 +30,7 @@ def test_sign_up_sign_in_download_and_delete(site, page):
     download = download_info.value
     assert download.suggested_filename.startswith("claves-my-data-")
     data = json.loads(open(download.path(), encoding="utf-8").read())  # noqa: SIM115
-    assert data["account"]["username"] == "garza-morena"
+    assert "garza-morena" in data["account"].values()
 
     page.goto(f"{site}/es/accounts/delete/")
     page.get_by_label("Tu contraseña").fill(PASSWORD)
