@@ -68,6 +68,7 @@ bench: compilemessages ## Print page weight against its budget, and the cost of 
 	$(PY) bench/page_weight.py
 	$(PY) bench/import_edition.py
 	$(PY) bench/offline_bytes.py
+	$(PY) bench/search.py
 
 lint: $(INSTALLED) ## Check code style and templates with ruff and djhtml
 	$(VENV)/bin/ruff check .

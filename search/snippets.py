@@ -15,15 +15,23 @@ WORD = re.compile(r"\w+")
 SNIPPET_LENGTH = 220
 
 
-def _fold_char(char: str) -> str:
-    """One character without its accent, in lower case, still one character long (so
-    positions in the folded text are positions in the original)."""
-    folded = unicodedata.normalize("NFD", char)[0].lower()
-    return folded if len(folded) == 1 else char
+class _FoldTable(dict):
+    """For str.translate: each character without its accent, in lower case, still one
+    character long (so positions in the folded text are positions in the original);
+    worked out once per character seen."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        folded = unicodedata.normalize("NFD", char)[0].lower()
+        self[code] = folded if len(folded) == 1 else char
+        return self[code]
+
+
+_FOLD_TABLE = _FoldTable()
 
 
 def fold(text: str) -> str:
-    return "".join(_fold_char(char) for char in text)
+    return text.translate(_FOLD_TABLE)
 
 
 def query_stems(query: str) -> list[str]:
