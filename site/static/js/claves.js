@@ -60,7 +60,7 @@
      connection instead of sending, and what was typed stays on the page. */
   document.addEventListener("submit", function (event) {
     var form = event.target;
-    var signingOut = /\/logout\/$/.test(form.getAttribute("action") || "");
+    var signingOut = /\/(logout|sign-out-everywhere)\/$/.test(form.getAttribute("action") || "");
     if (navigator.onLine === false) {
       event.preventDefault();
       if (signingOut) forgetOfflineCopies();
