@@ -12,7 +12,9 @@ glossary, signed out, 200, with no cookie set and nothing `no-store`
 stored. The next identical request is answered here from the stored bytes: no session,
 no routing, no template; one query checks that the page is still live at the revision
 stored (so an unpublished page is never served, even when a purge was lost while Redis
-was away). Through Django's WSGI handler: `Client().get(module.url)` twice.
+was away). Through Django's WSGI handler: a fresh `Client()` (no cookie) asking for
+`module.url` twice; the second answer is a hit (about 0.3 ms of CPU on SQLite with the
+in-process cache, 0.6 ms on PostgreSQL with Redis).
 
 What is stored is keyed by URL (scheme, host, path with its language prefix) and the
 release (templates, code, catalogues, static manifest), and is valid only for the
