@@ -212,7 +212,7 @@ def test_errors_and_signed_out_private_pages_are_not_cached(homes):
     answer = Client().get("/es/no-existe/")
     assert answer.status_code == 404
     assert "no-store" in answer["Cache-Control"]
-    assert Client().get("/es/diario/")["Cache-Control"].startswith("max-age=0")
+    assert "no-store" in Client().get("/es/diario/")["Cache-Control"]
 
 
 def test_a_page_made_private_is_not_served_from_the_cache(module):
