@@ -11,6 +11,8 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.conf import settings
+from django.urls import reverse
+from django.utils.translation import override
 
 from tests.test_one_voice_crawl import crawl, crawl_world
 
@@ -77,6 +79,23 @@ RUN_AXE = """async (rules) => {
 }"""
 
 
+# The first form of the page, emptied, sent past the browser's own checks to the server.
+EMPTY_THE_FORM = """() => {
+    const form = document.querySelector("main form[method=post]");
+    form.noValidate = true;
+    for (const field of form.querySelectorAll("input:not([type=hidden]), textarea")) {
+        if (!["submit", "checkbox", "radio"].includes(field.type)) field.value = "";
+    }
+}"""
+
+
+def forms_to_send_empty(who: str) -> list[str]:
+    with override("es"):
+        if who == "anonymous":
+            return [reverse("account_signup"), reverse("account_login")]
+        return [reverse("account_change_password")]
+
+
 @pytest.fixture
 def world(site):
     from booklets.services import site_structure_ensure
@@ -112,6 +131,16 @@ def walk(browser, site, world, who, sign_in):
     page.set_default_timeout(15_000)
     layout, axe, visited = [], [], []
 
+    def check(name):
+        for width in sorted({*WIDTHS, *AXE_WIDTHS}):
+            page.set_viewport_size({"width": width, "height": HEIGHT})
+            where = f"{who} {name} at {width} px"
+            if width in WIDTHS:
+                layout.extend(layout_problems(page.evaluate(MEASURE), where))
+            if width in AXE_WIDTHS:
+                for violation in page.evaluate(RUN_AXE, AXE_RULES):
+                    axe.append(f"{where}: {violation['id']} {violation['targets']}")
+
     def fetch(path):
         response = page.goto(site + path)
         if urlsplit(page.url).path != urlsplit(path).path:
@@ -119,19 +148,19 @@ def walk(browser, site, world, who, sign_in):
         if response.status != 200 or "text/html" not in response.headers["content-type"]:
             return None
         visited.append(path)
-        for width in sorted({*WIDTHS, *AXE_WIDTHS}):
-            page.set_viewport_size({"width": width, "height": HEIGHT})
-            where = f"{who} {path} at {width} px"
-            if width in WIDTHS:
-                layout.extend(layout_problems(page.evaluate(MEASURE), where))
-            if width in AXE_WIDTHS:
-                for violation in page.evaluate(RUN_AXE, AXE_RULES):
-                    axe.append(f"{where}: {violation['id']} {violation['targets']}")
+        check(path)
         return page.content()
 
     for language, start in (("es", ["/es/", *world.known[who]]), ("en", ["/en/"])):
         for _path, _html in crawl(fetch, start, language, limit=FOLLOWED):
             pass
+    # Forms sent empty: the error summary and the fields' errors are pages too.
+    for path in forms_to_send_empty(who):
+        page.goto(site + path)
+        page.evaluate(EMPTY_THE_FORM)
+        with page.expect_navigation():
+            page.locator("main form[method=post] [type=submit]").first.click()
+        check(f"{path} sent empty")
     context.close()
     return layout, axe, visited
 
