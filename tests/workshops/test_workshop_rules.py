@@ -373,3 +373,32 @@ def test_a_note_cannot_be_about_someone_from_another_cohort(client, world):
     )
     assert response.status_code == 400
     assert FacilitatorNote.objects.count() == before
+
+
+def test_a_plan_item_error_is_in_the_summary_at_the_top(client, world):
+    """Only an item of the plan is wrong: the summary at the top still lists it, with a
+    link to the box to fix (the item's form is prefixed, so it has no summary of its own)."""
+    sign_in(client, world.facilitator_a)
+    when = (timezone.localtime() + datetime.timedelta(days=10)).strftime("%Y-%m-%dT%H:%M")
+    response = client.post(
+        reverse("workshops:session_create", args=[world.cohort_a.pk]),
+        {
+            "starts_at": when,
+            "duration_minutes": 180,
+            "place": "Casa",
+            "agenda-TOTAL_FORMS": 1,
+            "agenda-INITIAL_FORMS": 0,
+            "agenda-0-title": "Análisis de contexto",
+            "agenda-0-minutes": "",
+            "agenda-0-method": "",
+        },
+    )
+    html = response.content.decode()
+    assert 'class="error-summary"' in html
+    summary = html[
+        html.index('class="error-summary"') : html.index(
+            "</ul>", html.index('class="error-summary"')
+        )
+    ]
+    assert 'href="#id_agenda-0-minutes"' in summary
+    assert world.cohort_a.sessions.count() == 1
