@@ -46,9 +46,12 @@ class GlossaryTerm(TranslatableMixin, index.Indexed, models.Model):
         FieldPanel("definition"),
         FieldPanel("related_terms"),
     ]
+    # Autocompletion too: a half-typed last word ("desapar") finds the term (search.selectors).
     search_fields = [
         index.SearchField("term"),
         index.SearchField("definition"),
+        index.AutocompleteField("term"),
+        index.AutocompleteField("definition"),
         index.FilterField("locale"),
     ]
 

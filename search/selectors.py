@@ -103,7 +103,13 @@ def site_search(*, query: str, locale, page_number=1, request=None) -> SearchRes
 
     if results.modules.number == 1:
         terms = GlossaryTerm.objects.filter(locale=locale)
-        results.terms = list(backend.search(query, terms, operator="and")[:OTHERS_SHOWN])
+        results.terms = _first_matching(backend, query, terms)
         pages = StandardPage.objects.live().public().filter(locale=locale)
-        results.pages = list(backend.search(query, pages, operator="and")[:OTHERS_SHOWN])
+        results.pages = _first_matching(backend, query, pages)
     return results
+
+
+def _first_matching(backend, query: str, queryset) -> list:
+    """The first few, without counting them all first."""
+    found = list(backend.search(query, queryset, operator="and")[:OTHERS_SHOWN])
+    return found or list(backend.autocomplete(query, queryset, operator="and")[:OTHERS_SHOWN])
