@@ -88,7 +88,10 @@ def delete_account(request):
     if request.method == "POST" and form.is_valid():
         user_delete(user=request.user, request=request)
         messages.success(request, _("Your account and your data have been deleted."))
-        return redirect("/")
+        response = redirect("/")
+        # Not "cookies": the message above travels in one.
+        response["Clear-Site-Data"] = '"cache", "storage"'
+        return response
     return render(request, "accounts/delete_account.html", {"form": form})
 
 
