@@ -2,6 +2,7 @@
 finding what the reader may not read, and keeping nothing of what was searched."""
 
 import logging
+import re
 
 import pytest
 from django.db import connection
@@ -243,6 +244,13 @@ def test_the_page_cache_never_keeps_the_search_page(client, curriculum):
         response = client.get(search_url("es"))
         assert "no-store" in response["Cache-Control"]
         assert "public" not in response["Cache-Control"]
+
+
+def test_opening_a_result_does_not_send_the_words_on_as_the_referrer(client, curriculum):
+    for query in ["fosa", "trauma", "autocuidado"]:
+        page = search(client, query).content.decode()
+        links = re.findall(r'<a class="search-result__title"[^>]*>|<dt><a [^>]*>', page)
+        assert links and all('rel="noreferrer"' in link for link in links), query
 
 
 def test_no_database_row_and_no_log_line_holds_what_was_searched(client, curriculum, caplog):
