@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from booklets.models import BookletPage, ModulePage
+from curriculum.models import GlossaryTerm
 
 SERVICE_WORKER = "js/offline-sw.js"
 
@@ -80,6 +81,16 @@ def offline_pages(booklet: BookletPage) -> list[dict]:
     return listed
 
 
+def _glossary_as_read(locale_id) -> list:
+    """The glossary in the booklet's language, as the saved copy shows it: terms have no
+    revisions, so a change to one is seen in the terms themselves."""
+    return list(
+        GlossaryTerm.objects.filter(locale_id=locale_id)
+        .order_by("pk")
+        .values_list("pk", "term", "definition")
+    )
+
+
 @require_safe
 def offline_manifest(request, booklet_id: int):
     """The list the service worker saves for one booklet in this language. `version`
@@ -91,7 +102,13 @@ def offline_manifest(request, booklet_id: int):
         "booklets/includes/edition_label.html",
         {"number": booklet.edition_number, "year": booklet.edition_year},
     )
-    token = repr([booklet.edition_number, [(p["url"], p.get("revision")) for p in pages]])
+    token = repr(
+        [
+            booklet.edition_number,
+            [(p["url"], p.get("revision")) for p in pages],
+            _glossary_as_read(booklet.locale_id),
+        ]
+    )
     return JsonResponse(
         {
             "booklet": booklet.title,

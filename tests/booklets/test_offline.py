@@ -8,6 +8,7 @@ from django.utils import translation
 
 from tests.factories import (
     BookletPageFactory,
+    GlossaryTermFactory,
     ModulePageFactory,
     StandardPageFactory,
     block,
@@ -71,6 +72,16 @@ def test_manifest_version_changes_with_a_new_live_revision_or_edition(client, bo
     booklet.refresh_from_db()
     type(booklet).objects.filter(pk=booklet.pk).update(edition_number=2)
     assert client.get(manifest_url(booklet)).json()["version"] != after_publish
+
+
+def test_manifest_version_changes_when_a_glossary_term_changes(client, booklet):
+    """Terms have no revisions: a saved copy still learns that the glossary it holds
+    is out of date."""
+    term = GlossaryTermFactory(term="Duelo", definition="Primera definición.")
+    before = client.get(manifest_url(booklet)).json()["version"]
+    term.definition = "Definición corregida."
+    term.save()
+    assert client.get(manifest_url(booklet)).json()["version"] != before
 
 
 def test_manifest_is_the_same_public_answer_for_a_facilitator(client, booklet):
