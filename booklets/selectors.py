@@ -12,6 +12,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 from wagtail.models import Locale, Page
 
+from accounts.roles import is_facilitator
 from booklets.models import BookletPage, Edition, ModuleKind, ModulePage, booklet_of
 
 
@@ -29,6 +30,14 @@ def facilitator_guides(*, locale: Locale) -> list[ModulePage]:
         if guide.booklet is not None:
             guides.append(guide)
     return sorted(guides, key=lambda guide: guide.booklet.number)
+
+
+def modules_counted(modules: list, *, request) -> list:
+    """The modules a reader's "module N of M" and progress totals count: the facilitator
+    guide only for facilitators, since someone studying alone never studies it."""
+    if is_facilitator(request):
+        return list(modules)
+    return [module for module in modules if module.kind != ModuleKind.FACILITATION]
 
 
 def _published_after(source, translation) -> bool:

@@ -16,7 +16,7 @@ def module_studied(request, page_id: int):
     if request.POST.get("undo"):
         progress_unmark(user=request.user, module_key=module.translation_key)
         messages.info(request, _("Marked as not studied yet."))
-        return redirect(module.url)
+        return redirect(f"{module.url}#studied")
     booklet = module.get_parent().specific
     progress_mark_studied(
         user=request.user,
@@ -25,4 +25,4 @@ def module_studied(request, page_id: int):
         edition=booklet.edition_number,
     )
     messages.success(request, _("Marked as studied."))
-    return redirect(module.url)
+    return redirect(f"{module.url}#studied")

@@ -172,12 +172,16 @@ class HomePage(Page):
         studied = studied_module_keys(
             user=request.user, module_keys=[m.translation_key for m in modules]
         )
+        # Selectors read these pages; imported when serving, after both loaded.
+        from booklets.selectors import modules_counted
+
         guides = []
         for booklet in booklets:
             own = [m for m in modules if m.is_child_of(booklet)]
-            booklet.module_count = len(own)
+            counted = modules_counted(own, request=request)
+            booklet.module_count = len(counted)
             if signed_in:
-                booklet.studied_count = sum(m.translation_key in studied for m in own)
+                booklet.studied_count = sum(m.translation_key in studied for m in counted)
             for guide in (m for m in own if m.kind == ModuleKind.FACILITATION):
                 guide.booklet = booklet
                 guides.append(guide)
@@ -435,15 +439,17 @@ class BookletPage(RoutablePageMixin, Page):
         for module in modules:
             module.is_studied = module.translation_key in studied
         context["modules"] = modules
-        context["studied_count"] = sum(1 for m in modules if m.is_studied)
+        # Selectors read these pages; imported when serving, after both loaded.
+        from booklets.selectors import modules_counted, translations_behind
+
+        counted = modules_counted(modules, request=request)
+        context["counted_module_count"] = len(counted)
+        context["studied_count"] = sum(1 for m in counted if m.is_studied)
         context["total_minutes"] = sum(m.estimated_minutes or 0 for m in modules)
         context["home"] = self.get_parent().specific
         context["earlier_editions"] = list(
             self.editions.filter(frozen_at__isnull=False, number__lt=self.edition_number)
         )
-        # Selectors read these pages; imported when serving, after both loaded.
-        from booklets.selectors import translations_behind
-
         context["translations_behind"] = [t for t, _source in translations_behind(booklet=self)]
         return context
 
@@ -533,10 +539,16 @@ class ModulePage(PageLinksPrefetchMixin, Page):
             context["next_module"] = (
                 siblings[position + 1] if position + 1 < len(siblings) else None
             )
-            context["module_position"] = position + 1
+        # Selectors read these pages; imported when serving, after both loaded.
+        from booklets.selectors import modules_counted
+
+        counted = modules_counted(siblings, request=request)
+        counted_position = next((i for i, m in enumerate(counted) if m.pk == self.pk), None)
+        if counted_position is not None:
+            context["module_position"] = counted_position + 1
         user = getattr(request, "user", None)
         context["booklet"] = booklet
-        context["module_count"] = len(siblings)
+        context["module_count"] = len(counted)
         context["home"] = booklet.get_parent().specific
         context["is_studied"] = bool(
             studied_module_keys(user=user, module_keys=[self.translation_key])

@@ -82,35 +82,50 @@
     document.querySelectorAll(".needs-connection").forEach(function (note) { note.remove(); });
   });
 
-  /* Pause blocks: a calm guided timer. */
+  /* Pause blocks: a calm guided timer. One button starts and stops it, so focus stays
+     where it was; the counting is for the eye only (aria-hidden), and a polite status
+     speaks twice, at the start and at the end, never every second. */
   document.querySelectorAll(".pause[data-seconds]").forEach(function (pause) {
     var seconds = parseInt(pause.getAttribute("data-seconds"), 10) || 60;
+    var startLabel = pause.getAttribute("data-start-label") || "Start";
+    var stopLabel = pause.getAttribute("data-stop-label") || "Stop";
     var button = document.createElement("button");
     button.type = "button";
     button.className = "pause__start";
-    button.textContent = pause.getAttribute("data-start-label") || "Start";
+    button.textContent = startLabel;
+    var timerText = document.createElement("p");
+    timerText.className = "pause__timer";
+    timerText.setAttribute("aria-hidden", "true");
     var status = document.createElement("p");
-    status.className = "pause__timer";
-    status.setAttribute("role", "timer");
-    status.setAttribute("aria-live", "polite");
+    status.className = "pause__status visually-hidden";
+    status.setAttribute("role", "status");
     pause.appendChild(button);
+    pause.appendChild(timerText);
     pause.appendChild(status);
+    var breathe = [pause.getAttribute("data-in-label") || "Breathe in",
+                   pause.getAttribute("data-out-label") || "Breathe out"];
     var timer = null;
+
+    function finish() {
+      window.clearInterval(timer); timer = null;
+      pause.classList.remove("pause--running");
+      button.textContent = startLabel;
+      button.className = "pause__start";
+      timerText.textContent = "";
+      status.textContent = pause.getAttribute("data-done-label") || "";
+    }
+
     button.addEventListener("click", function () {
-      if (timer) return;
+      if (timer) { finish(); return; }
       var left = seconds;
-      var breathe = [pause.getAttribute("data-in-label") || "Breathe in",
-                     pause.getAttribute("data-out-label") || "Breathe out"];
       pause.classList.add("pause--running");
-      button.hidden = true;
+      button.textContent = stopLabel;
+      button.className = "pause__stop";
+      status.textContent = pause.getAttribute("data-started-label") || "";
       function tick() {
-        status.textContent = breathe[Math.floor((seconds - left) / 4) % 2] + " · " + left;
-        if (left <= 0) {
-          window.clearInterval(timer); timer = null;
-          pause.classList.remove("pause--running");
-          status.textContent = pause.getAttribute("data-done-label") || "";
-          button.hidden = false;
-        }
+        if (left <= 0) { finish(); return; }
+        // Four seconds in, four out: the rhythm the pause's text describes.
+        timerText.textContent = breathe[Math.floor((seconds - left) / 4) % 2] + " · " + left;
         left -= 1;
       }
       tick();
