@@ -5,6 +5,10 @@ import nh3
 from django.utils.safestring import SafeString, mark_safe
 from markdown_it import MarkdownIt
 
+# Raise when the rendering or the allow-list changes: stored journal HTML made by an
+# older version is rendered again when next shown (curriculum.services).
+RENDERER_VERSION = 1
+
 ALLOWED_TAGS = {
     "p",
     "br",

@@ -120,6 +120,11 @@ class JournalEntry(models.Model):
     prompt = models.TextField(_("question text"), help_text=_("The question as it was asked."))
     # Encrypted at rest with the facilitator notes' key ring (accounts.crypto).
     body = EncryptedTextField(_("entry"), blank=True, help_text=_("Markdown."))
+    # The body rendered at save time, so the journal list renders no Markdown; encrypted
+    # like the body. Rendered again when the renderer's version (curriculum.markdown) moves.
+    # Null in rows written before it existed (and by older code): rendered when next shown.
+    body_html = EncryptedTextField(_("entry as shown"), null=True, blank=True, editable=False)
+    body_html_version = models.PositiveSmallIntegerField(default=0, db_default=0, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

@@ -36,7 +36,7 @@ def last_studied_module_key(*, user):
     )
 
 
-def journal_entries_for(*, user):
-    return JournalEntry.objects.filter(user=user).order_by(
-        "booklet_key", "module_key", "created_at"
-    )
+def journal_entries_for(*, user) -> QuerySet[JournalEntry]:
+    """One's entries, most recently written first; the Markdown source is left in the
+    database (the list shows the stored HTML, curriculum.services.journal_entry_html)."""
+    return JournalEntry.objects.filter(user=user).defer("body").order_by("-updated_at", "-pk")

@@ -8,9 +8,11 @@ import uuid
 
 from django.core.cache import cache
 from django.db import transaction
+from django.utils.safestring import SafeString, mark_safe
 
 from accounts.crypto import MISSING_KEY, UnreadableText
 from curriculum.h5p import package_check, package_store
+from curriculum.markdown import RENDERER_VERSION, render_markdown
 from curriculum.models import (
     ActivityAttempt,
     ActivityStatement,
@@ -74,8 +76,35 @@ def journal_entry_save(
         raise ValueError(MISSING_KEY)  # writing would replace, for good, what a key may open
     if entry.body != body or entry.prompt != prompt:
         entry.body, entry.prompt = body, prompt
-        entry.save(update_fields=["body", "prompt", "updated_at"])
+        _render_body(entry)
+        entry.save(update_fields=["body", "prompt", "updated_at", *RENDERED_FIELDS])
     return entry
+
+
+RENDERED_FIELDS = ["body_html", "body_html_version"]
+
+
+def _render_body(entry: JournalEntry) -> None:
+    entry.body_html = str(render_markdown(entry.body))
+    entry.body_html_version = RENDERER_VERSION
+
+
+def journal_entry_html(entry: JournalEntry) -> SafeString:
+    """The entry as shown: its stored HTML, or rendered again and stored if it was made
+    by an older renderer (or before HTML was stored). An unreadable entry shows its
+    message and is never written back."""
+    if entry.body_html_version == RENDERER_VERSION and not isinstance(
+        entry.body_html, UnreadableText
+    ):
+        return mark_safe(entry.body_html)  # noqa: S308 - sanitised by render_markdown at save
+    if isinstance(entry.body, UnreadableText):
+        return render_markdown(entry.body)
+    _render_body(entry)
+    # `updated_at` stays: the person did not change anything.
+    JournalEntry.objects.filter(pk=entry.pk).update(
+        body_html=entry.body_html, body_html_version=entry.body_html_version
+    )
+    return mark_safe(entry.body_html)  # noqa: S308 - sanitised by render_markdown just above
 
 
 def journal_rotate_keys() -> int:
@@ -85,9 +114,10 @@ def journal_rotate_keys() -> int:
     An entry saved meanwhile is skipped, not overwritten with what was read before: its
     save already used the newest key."""
     count = 0
-    for entry in JournalEntry.objects.only("pk", "body", "updated_at").iterator():
+    fields = ("pk", "body", "body_html", "updated_at")
+    for entry in JournalEntry.objects.only(*fields).iterator():
         count += JournalEntry.objects.filter(pk=entry.pk, updated_at=entry.updated_at).update(
-            body=entry.body
+            body=entry.body, body_html=entry.body_html
         )
     return count
 

@@ -3,6 +3,7 @@ from functools import wraps
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import RequestDataTooBig
+from django.core.paginator import Paginator
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -32,6 +33,7 @@ from curriculum.services import (
     activity_state_save,
     activity_statement_quota_take,
     activity_statement_record,
+    journal_entry_html,
     journal_entry_save,
     xapi_json_parse,
 )
@@ -145,10 +147,15 @@ def journal_entry(request, pk: int):
     return TemplateResponse(request, "curriculum/journal_entry.html", context)
 
 
+JOURNAL_ENTRIES_PER_PAGE = 20
+
+
 @login_required
 def journal(request):
-    """All of one's entries, grouped by booklet and module, titled in one's language."""
-    entries = list(journal_entries_for(user=request.user))
+    """One's entries, newest first, a page at a time; on each page grouped by booklet and
+    module, titled in one's language."""
+    paginator = Paginator(journal_entries_for(user=request.user), JOURNAL_ENTRIES_PER_PAGE)
+    entries = paginator.get_page(request.GET.get("page"))
     keys = {e.module_key for e in entries} | {e.booklet_key for e in entries}
     titles = dict(
         Page.objects.filter(translation_key__in=keys, locale=Locale.get_active()).values_list(
@@ -157,11 +164,12 @@ def journal(request):
     )
     groups: dict = {}
     for entry in entries:
-        entry.rendered = render_markdown(entry.body)
+        entry.rendered = journal_entry_html(entry)
         booklet = titles.get(entry.booklet_key, _("A booklet no longer published"))
         module = titles.get(entry.module_key, _("A module no longer published"))
         groups.setdefault(booklet, {}).setdefault(module, []).append(entry)
-    return TemplateResponse(request, "curriculum/journal.html", {"groups": groups})
+    context = {"groups": groups, "entries": entries}
+    return TemplateResponse(request, "curriculum/journal.html", context)
 
 
 # ---- Interactive activities (H5P) -------------------------------------------------
