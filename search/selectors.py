@@ -7,6 +7,7 @@ journals and answers were never indexed. A search costs the same few queries wha
 the size of the curriculum: a count and one page of modules, the booklets, five terms
 and five pages. The query itself goes nowhere but into those queries."""
 
+import re
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
@@ -22,6 +23,7 @@ from search.backend import config_for_language
 from search.snippets import first_matched_word, highlighted_snippet
 
 MAX_QUERY_CHARACTERS = 100
+NOT_A_WORD = re.compile(r"[^\w]+|_+")
 MAX_QUERY_WORDS = 8
 MODULES_PER_PAGE = 10
 OTHERS_SHOWN = 5
@@ -48,8 +50,11 @@ class SearchResults:
 
 
 def cleaned_query(raw: str) -> str:
-    """At most eight words of at most 100 characters: a pasted page costs no more."""
-    return " ".join(raw[:MAX_QUERY_CHARACTERS].split()[:MAX_QUERY_WORDS])
+    """Words only, at most eight of them in at most 100 characters: a pasted page costs
+    no more, and quotes, operators or a NUL are never read as query syntax (an error's
+    message, with the words in it, could end up in a log)."""
+    words = NOT_A_WORD.sub(" ", raw[:MAX_QUERY_CHARACTERS]).split()
+    return " ".join(words[:MAX_QUERY_WORDS])
 
 
 def page_text(page) -> str:
