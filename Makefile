@@ -69,6 +69,7 @@ bench: compilemessages ## Print page weight against its budget, and the cost of 
 	$(PY) bench/import_edition.py
 	$(PY) bench/offline_bytes.py
 	$(PY) bench/search.py
+	$(PY) bench/cpu_per_request.py
 
 lint: $(INSTALLED) ## Check code style and templates with ruff and djhtml
 	$(VENV)/bin/ruff check .
