@@ -12,7 +12,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
 from booklets import page_cache
-from booklets.models import BookletPage, Edition, ModulePage
+from booklets.models import BookletPage, Edition, ModulePage, SupportContact
 from booklets.services import edition_record
 from curriculum.models import GlossaryTerm, H5PActivity
 
@@ -63,6 +63,8 @@ def purge_the_cached_pages(sender, instance, **kwargs):
 @receiver(post_delete, sender=PageViewRestriction)
 @receiver(post_save, sender=GlossaryTerm)
 @receiver(post_delete, sender=GlossaryTerm)
+@receiver(post_save, sender=SupportContact)
+@receiver(post_delete, sender=SupportContact)
 @receiver(published, sender=H5PActivity)
 @receiver(unpublished, sender=H5PActivity)
 @receiver(post_delete, sender=H5PActivity)

@@ -1,10 +1,12 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from booklets.models import ModulePage
+from booklets.models import HomePage, ModulePage
 from curriculum.services import progress_mark_studied, progress_unmark
 
 
@@ -26,3 +28,17 @@ def module_studied(request, page_id: int):
     )
     messages.success(request, _("Marked as studied."))
     return redirect(f"{module.url}#studied")
+
+
+def contact_page(request):
+    """The footer's "Contact" link: the contact page the home page in this language
+    names. A redirect, so that no page pays a query for a link seldom followed."""
+    home = (
+        HomePage.objects.live()
+        .filter(locale__language_code=get_language(), contact_page__live=True)
+        .select_related("contact_page")
+        .first()
+    )
+    if home is None:
+        raise Http404
+    return redirect(home.contact_page.url)

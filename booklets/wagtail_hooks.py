@@ -3,10 +3,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
 from wagtail.log_actions import LogFormatter
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from booklets.admin_bulk_actions import SubmitForModerationBulkAction
 from booklets.admin_views import start_edition
-from booklets.models import BookletPage, ModulePage
+from booklets.models import BookletPage, ModulePage, SupportContact
 from booklets.selectors import edition_may_start, edition_next_number
 
 
@@ -66,3 +68,17 @@ def register_start_edition_log_action(actions):
         def format_message(self, log_entry):
             number = log_entry.data.get("number")
             return _("Started edition %(number)s") % {"number": number}
+
+
+# Helplines and organisations for the self-care page, kept by editors in each language.
+
+
+class SupportContactViewSet(SnippetViewSet):
+    model = SupportContact
+    icon = "help"
+    menu_label = _("Support contacts")
+    list_display = ["name", "phone", "region", "is_example", "sort_order"]
+    list_filter = ["is_example"]
+
+
+register_snippet(SupportContactViewSet)

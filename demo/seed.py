@@ -20,7 +20,7 @@ from wagtail.models import Locale, Page
 
 from accounts.roles import EDITORS, FACILITATORS, MODERATORS
 from booklets.importer import BadImportFile, import_booklet, parse_page
-from booklets.models import BookletPage, ModulePage, StandardPage
+from booklets.models import BookletPage, ModulePage, StandardPage, SupportContact
 from booklets.services import site_structure_ensure
 from curriculum.models import GlossaryTerm, H5PActivity
 from curriculum.services import activity_from_package
@@ -44,7 +44,69 @@ DEMO_ACCOUNTS = [
 ]
 DEMO_ACTIVITY_KEYS = uuid.UUID("6f1c2d0e-58a4-4f4e-9a57-2b8e1f0c7d31")
 # The home page's links for readers who need a moment, by the Spanish page's slug.
-CARE_PAGES = {"safety_page": "consejos-de-seguridad", "self_care_page": "cuidate"}
+CARE_PAGES = {
+    "safety_page": "consejos-de-seguridad",
+    "self_care_page": "cuidate",
+    "contact_page": "contacto",
+}
+# "Cuídate"'s helplines and organisations, Spanish then English. Real organisations only
+# by their public web pages; no phone number is invented: an entry marked as an example
+# is a placeholder an editor fills in with the help available where the site is used.
+SUPPORT_CONTACTS = [
+    {
+        "name": ("Una línea de apoyo emocional cerca de ti", "An emotional support line near you"),
+        "helps_with": (
+            "Ejemplo: aquí va una línea que escuche y acompañe en crisis, con su teléfono y "
+            "sus horarios.",
+            "Example: a line that listens and accompanies in a crisis goes here, with its "
+            "phone number and hours.",
+        ),
+        "is_example": True,
+    },
+    {
+        "name": (
+            "Una organización que acompañe a víctimas en tu región",
+            "An organisation that accompanies victims in your region",
+        ),
+        "helps_with": (
+            "Ejemplo: aquí va una organización de acompañamiento psicosocial o jurídico, con "
+            "cómo contactarla y dónde trabaja.",
+            "Example: an organisation offering psychosocial or legal accompaniment goes here, "
+            "with how to reach it and where it works.",
+        ),
+        "is_example": True,
+    },
+    {
+        "name": ("Front Line Defenders", "Front Line Defenders"),
+        "helps_with": (
+            "Apoyo urgente a personas defensoras de derechos humanos en riesgo.",
+            "Urgent support for human rights defenders at risk.",
+        ),
+        "web_address": "https://www.frontlinedefenders.org/",
+    },
+    {
+        "name": (
+            "Access Now: línea de ayuda en seguridad digital",
+            "Access Now Digital Security Helpline",
+        ),
+        "helps_with": (
+            "Ayuda gratuita con la seguridad de tus cuentas, tu teléfono y tus comunicaciones.",
+            "Free help with the security of your accounts, phone and communications.",
+        ),
+        "web_address": "https://www.accessnow.org/help/",
+    },
+    {
+        "name": (
+            "Comité Internacional de la Cruz Roja: Restablecimiento del Contacto entre Familiares",
+            "International Committee of the Red Cross: Restoring Family Links",
+        ),
+        "helps_with": (
+            "Búsqueda de familiares separados o desaparecidos.",
+            "Searching for relatives who are separated or missing.",
+        ),
+        "web_address": "https://familylinks.icrc.org/",
+    },
+]
 
 
 @dataclass
@@ -143,7 +205,7 @@ def _translate(page: Page, locale: Locale, **fields) -> Page:
 
 
 def _standard_pages(homes, report: SeedReport) -> None:
-    keys, made = ("introduction", "translates"), {}
+    keys, made = ("introduction", "translates", "support_contacts"), {}
     for language, home in homes.items():
         for path in sorted((CONTENT / language / "pages").glob("*.md")):
             parsed = parse_page(path, home.locale, keys, ("introduction",))
@@ -158,6 +220,7 @@ def _standard_pages(homes, report: SeedReport) -> None:
                     "slug": parsed.slug,
                     "introduction": parsed.meta["introduction"],
                     "body": json.dumps(parsed.blocks),
+                    "lists_support_contacts": parsed.meta.get("support_contacts") == "yes",
                 }
                 if language == SOURCE:
                     page = home.add_child(instance=StandardPage(show_in_menus=True, **fields))
@@ -178,6 +241,25 @@ def _standard_pages(homes, report: SeedReport) -> None:
                 setattr(home, name, page)
             _publish(home)
             report.created.append(f"care links ({language})")
+
+
+def _support_contacts(locales, report: SeedReport) -> None:
+    if SupportContact.objects.exists():
+        return
+    for order, entry in enumerate(SUPPORT_CONTACTS):
+        texts = {name: value for name, value in entry.items() if isinstance(value, tuple)}
+        others = {name: value for name, value in entry.items() if not isinstance(value, tuple)}
+        source = SupportContact.objects.create(
+            locale=locales[SOURCE],
+            sort_order=order,
+            **{name: value[0] for name, value in texts.items()},
+            **others,
+        )
+        translation = source.copy_for_translation(locales[TARGET])
+        for name, value in texts.items():
+            setattr(translation, name, value[1])
+        translation.save()
+    report.created.append(f"{len(SUPPORT_CONTACTS)} support contacts")
 
 
 def _home_texts(homes, report: SeedReport) -> None:
@@ -297,6 +379,7 @@ def seed_demo(*, with_accounts: bool = True) -> SeedReport:
     _activities(locales, report)
     _home_texts(homes, report)
     _booklets(homes, report)
+    _support_contacts(locales, report)
     _standard_pages(homes, report)
     if with_accounts:
         _accounts(report)

@@ -1,4 +1,5 @@
-"""The booklets app's models: the page tree (`pages`) and the editions' records (`editions`)."""
+"""The booklets app's models: the page tree (`pages`), the editions' records (`editions`)
+and the helplines the self-care page lists (`support`)."""
 
 from booklets.models.editions import Edition, EditionModule, FrozenEditionError
 from booklets.models.pages import (
@@ -12,6 +13,7 @@ from booklets.models.pages import (
     ThemeColour,
     booklet_of,
 )
+from booklets.models.support import SupportContact
 
 __all__ = [
     "BookletPage",
@@ -24,6 +26,7 @@ __all__ = [
     "PageLinksPrefetchMixin",
     "Sensitivity",
     "StandardPage",
+    "SupportContact",
     "ThemeColour",
     "booklet_of",
 ]

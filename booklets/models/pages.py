@@ -18,6 +18,7 @@ from wagtail.search import index
 
 from accounts.roles import is_facilitator, staff_powers
 from booklets.fields import LinesField, text_lines
+from booklets.models.support import SupportContact
 from curriculum.blocks import BaseStreamBlock, ModuleStreamBlock
 from curriculum.richtext import rendered_with_page_links
 from curriculum.selectors import last_studied_module_key, studied_module_keys
@@ -138,6 +139,15 @@ class HomePage(Page):
         related_name="+",
         help_text=_("“Take care of yourself”: linked from every booklet and module."),
     )
+    contact_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("contact page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("How to reach the team safely: linked from every page's footer."),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -145,7 +155,11 @@ class HomePage(Page):
         FieldPanel("for_trainees"),
         FieldPanel("for_facilitators"),
         MultiFieldPanel(
-            [FieldPanel("safety_page"), FieldPanel("self_care_page")],
+            [
+                FieldPanel("safety_page"),
+                FieldPanel("self_care_page"),
+                FieldPanel("contact_page"),
+            ],
             heading=_("Care for the reader"),
         ),
     ]
@@ -564,8 +578,21 @@ class StandardPage(PageLinksPrefetchMixin, Page):
         _("introduction"), blank=True, help_text=_("One or two sentences under the title.")
     )
     body = StreamField(BaseStreamBlock(), verbose_name=_("body"))
+    lists_support_contacts = models.BooleanField(
+        _("list the support contacts"),
+        default=False,
+        help_text=_(
+            "Show the helplines and organisations kept under Snippets, in this page's "
+            "language, after the text. For the self-care page."
+        ),
+    )
 
-    content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("introduction"),
+        FieldPanel("body"),
+        FieldPanel("lists_support_contacts"),
+    ]
     search_fields = [
         *Page.search_fields,
         index.SearchField("introduction"),
@@ -581,3 +608,9 @@ class StandardPage(PageLinksPrefetchMixin, Page):
     class Meta:
         verbose_name = _("standard page")
         verbose_name_plural = _("standard pages")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        if self.lists_support_contacts:
+            context["support_contacts"] = list(SupportContact.objects.filter(locale=self.locale))
+        return context
