@@ -182,6 +182,7 @@ def crawl_world(homes) -> CrawlWorld:
         modules.last().url,
         url("curriculum:glossary"),
         url("search:search") + "?q=miedo",
+        url("booklets:offline_page"),
         *[page.url for page in (home.self_care_page, home.safety_page) if page],
     ]
     anonymous = [

@@ -79,6 +79,8 @@ RUN_AXE = """async (rules) => {
 }"""
 
 
+NOT_FOUND = ["/es/no-existe/", "/en/no-such-page/"]
+
 # The first form of the page, emptied, sent past the browser's own checks to the server.
 EMPTY_THE_FORM = """() => {
     const form = document.querySelector("main form[method=post]");
@@ -154,6 +156,10 @@ def walk(browser, site, world, who, sign_in):
     for language, start in (("es", ["/es/", *world.known[who]]), ("en", ["/en/"])):
         for _path, _html in crawl(fetch, start, language, limit=FOLLOWED):
             pass
+    # The page for an address that does not exist has the quick exit too.
+    for path in NOT_FOUND:
+        assert page.goto(site + path).status == 404
+        check(path)
     # Forms sent empty: the error summary and the fields' errors are pages too.
     for path in forms_to_send_empty(who):
         page.goto(site + path)
