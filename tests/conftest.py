@@ -1,6 +1,7 @@
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 
 from booklets.services import site_structure_ensure
 
@@ -15,6 +16,14 @@ def _empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _spanish_after_each_test():
+    """A request to an /en/ page leaves English active in the thread after it: each
+    test starts in the site's default language, whatever the test before it asked."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

@@ -89,7 +89,7 @@ def test_a_module_result_shows_its_booklet_kind_and_the_passage_with_the_words_m
     client, curriculum
 ):
     page = search(client, "fosa clandestina").content.decode()
-    assert "Booklet 2: Desaparición forzada" in page
+    assert "Cuadernillo 2: Desaparición forzada" in page
     with translation.override("es"):
         assert str(ModuleKind.CONCEPTS.label) in page
     assert "en la <mark>fosa</mark> <mark>clandestina</mark>." in page
