@@ -1,11 +1,14 @@
 """The page tree: Home -> Booklet -> Module, plus standard pages (about, privacy, safety)."""
 
+from django.core.cache import cache
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import Http404
 from django.shortcuts import redirect
+from django.template import engines
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import translation
 from django.utils.html import format_html
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -568,7 +571,83 @@ class ModulePage(PageLinksPrefetchMixin, Page):
             studied_module_keys(user=user, module_keys=[self.translation_key])
         )
         context["show_sensitive_content"] = getattr(user, "show_sensitive_content", False)
+        if getattr(self, "_serving_live", False):
+            context["shared_body"] = self._shared_body.with_context(context)
         return context
+
+    def serve(self, request, *args, **kwargs):
+        # Only the live page, served by its own address, may use the shared body cache:
+        # a preview or an earlier edition renders other content under the same page id.
+        self._serving_live = True
+        self._shared_body = SharedModuleBody(self, request)
+        if self._shared_body.cached() is not None:
+            # The body's page links were resolved when it was rendered: skip their prefetch.
+            return Page.serve(self, request, *args, **kwargs)
+        return super().serve(request, *args, **kwargs)
+
+
+SHARED_BODY = (
+    "{% load wagtailcore_tags %}{% for block in page.body %}"
+    "{% include_block block with block_id=block.id %}{% endfor %}"
+)
+SHARED_BODY_SECONDS = 600
+
+
+class SharedModuleBody:
+    """A live module's body, rendered once per (live revision, language, reader kind) and
+    kept in the cache; the personal parts of the page are rendered around it each time.
+
+    The reader kinds are what the blocks look at: facilitator or not (facilitator-only
+    notes), signed in or not (journal links, activity hints), and whether the reader
+    opens sensitive passages. The page cache's generation and the code release are in
+    the key too, so publishing anything (a linked page, a glossary term, an activity) or
+    deploying renders it afresh. The cache backend is fail-soft (config.cache): without
+    it the body is rendered each time."""
+
+    def __init__(self, page, request):
+        self.page, self.request, self.context = page, request, {}
+        self.key = self._cache_key()
+        self._html = None
+
+    def with_context(self, context) -> "SharedModuleBody":
+        self.context = context
+        return self
+
+    def __bool__(self) -> bool:
+        return True
+
+    def _cache_key(self) -> str:
+        # Imported when serving: the page cache imports these models.
+        from booklets.page_cache import generation, release
+
+        user = getattr(self.request, "user", None)
+        kind = "-".join(
+            (
+                "facilitator" if is_facilitator(self.request) else "reader",
+                "signed-in" if getattr(user, "is_authenticated", False) else "anonymous",
+                "open" if getattr(user, "show_sensitive_content", False) else "closed",
+            )
+        )
+        language = translation.get_language()
+        revision = self.page.live_revision_id
+        return f"module-body:{self.page.pk}:{revision}:{language}:{kind}:{generation()}:{release()}"
+
+    def cached(self) -> str | None:
+        if self._html is None:
+            self._html = cache.get(self.key)
+        return self._html
+
+    def render(self) -> str:
+        template = engines["django"].from_string(SHARED_BODY)
+        return template.render(dict(self.context), self.request)
+
+    def __html__(self) -> str:
+        if self.cached() is None:
+            self._html = self.render()
+            cache.set(self.key, self._html, timeout=SHARED_BODY_SECONDS)
+        return self._html
+
+    __str__ = __html__
 
 
 class StandardPage(PageLinksPrefetchMixin, Page):

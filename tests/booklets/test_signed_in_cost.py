@@ -1,0 +1,84 @@
+"""A signed-in module page renders its shared body once per live revision, language and
+kind of reader, and never hands one reader kind's body to another."""
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from tests.factories import (
+    BookletPageFactory,
+    ModulePageFactory,
+    block,
+    body,
+    facilitator,
+    sign_in,
+    trainee,
+)
+
+pytestmark = pytest.mark.django_db
+
+NOTE = "Deja tiempo para el silencio"
+
+
+@pytest.fixture
+def module(homes):
+    booklet = BookletPageFactory(parent=homes["es"], title="Fortalecimiento")
+    return ModulePageFactory(
+        parent=booklet,
+        title="El desgaste",
+        body=body(
+            block("text", f'<p>Primer texto, <a linktype="page" id="{booklet.pk}">ver</a>.</p>'),
+            block("facilitator_note", {"note": f"<p>{NOTE}.</p>"}),
+            block("reflection_question", {"question": "¿Qué te recupera?", "guidance": ""}),
+        ),
+    )
+
+
+def page_for(client, module) -> str:
+    reply = client.get(module.url)
+    assert reply.status_code == 200
+    assert "no-store" in reply["Cache-Control"] or not reply.wsgi_request.user.is_authenticated
+    return reply.content.decode()
+
+
+def test_a_facilitators_body_never_reaches_a_trainee_or_a_signed_out_reader(module):
+    lead, reader = Client(), Client()
+    sign_in(lead, facilitator())
+    sign_in(reader, trainee())
+    assert NOTE in page_for(lead, module)
+    assert NOTE in page_for(lead, module)  # from the cache
+
+    assert NOTE not in page_for(reader, module)
+    assert NOTE not in page_for(Client(), module)
+    assert NOTE in page_for(lead, module)
+
+
+def test_a_trainees_body_keeps_its_journal_links_and_a_signed_out_one_has_none(module):
+    reader = Client()
+    sign_in(reader, trainee())
+    assert "reflection__journal" in page_for(reader, module)
+    assert "reflection__journal" not in page_for(Client(), module)
+    assert "reflection__journal" in page_for(reader, module)
+
+
+def test_a_new_revision_shows_its_text_at_once(module):
+    reader = Client()
+    sign_in(reader, trainee())
+    assert "Primer texto" in page_for(reader, module)
+
+    module.body = body(block("text", "<p>Texto corregido.</p>"))
+    module.save_revision().publish()
+    page = page_for(reader, module)
+    assert "Texto corregido" in page
+    assert "Primer texto" not in page
+
+
+def test_a_signed_in_module_page_asks_the_database_less(module):
+    reader = Client()
+    sign_in(reader, trainee())
+    page_for(reader, module)  # warm: the body is rendered and cached
+    with CaptureQueriesContext(connection) as queries:
+        page_for(reader, module)
+    # 23 when the body is rendered each time (its page links and glossary terms read).
+    assert len(queries) == 18
