@@ -4,12 +4,14 @@ from django.core.cache import cache
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import Http404
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect
 from django.template import engines
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import translation
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -591,6 +593,7 @@ SHARED_BODY = (
     "{% include_block block with block_id=block.id %}{% endfor %}"
 )
 SHARED_BODY_SECONDS = 600
+CSRF_PLACEHOLDER = "claves-shared-body-csrf-token"
 
 
 class SharedModuleBody:
@@ -638,14 +641,21 @@ class SharedModuleBody:
         return self._html
 
     def render(self) -> str:
+        # The reader's CSRF token (an activity's player posts with it) is personal: the
+        # shared body holds a placeholder, replaced for each reader on the way out.
+        context = {**self.context, "csrf_token": CSRF_PLACEHOLDER}
         template = engines["django"].from_string(SHARED_BODY)
-        return template.render(dict(self.context), self.request)
+        return template.render(context, self.request)
 
     def __html__(self) -> str:
         if self.cached() is None:
             self._html = self.render()
             cache.set(self.key, self._html, timeout=SHARED_BODY_SECONDS)
-        return self._html
+        html = self._html
+        if CSRF_PLACEHOLDER in html:  # only then: asking for a token marks the response
+            html = html.replace(CSRF_PLACEHOLDER, get_token(self.request))
+        # Rendered by our templates, autoescaped; the token is letters and digits.
+        return mark_safe(html)  # noqa: S308
 
     __str__ = __html__
 

@@ -82,3 +82,23 @@ def test_a_signed_in_module_page_asks_the_database_less(module):
         page_for(reader, module)
     # 23 when the body is rendered each time (its page links and glossary terms read).
     assert len(queries) == 18
+
+
+def test_each_reader_gets_their_own_csrf_token_in_a_cached_body(homes, activity):
+    from bs4 import BeautifulSoup
+    from django.middleware.csrf import CSRF_SESSION_KEY, _does_token_match
+
+    booklet = BookletPageFactory(parent=homes["es"], title="Con actividad")
+    with_activity = ModulePageFactory(
+        parent=booklet,
+        body=body(block("interactive_activity", {"activity": activity.pk, "introduction": ""})),
+    )
+    tokens = []
+    for _ in range(2):
+        reader = Client()
+        sign_in(reader, trainee())
+        page = BeautifulSoup(page_for(reader, with_activity), "html.parser")
+        token = page.select_one("[data-csrf]")["data-csrf"]
+        assert _does_token_match(token, reader.session[CSRF_SESSION_KEY])  # their own
+        tokens.append(token)
+    assert tokens[0] != tokens[1]
