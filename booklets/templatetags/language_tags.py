@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from django import template
 from django.conf import settings
+from django.core.cache import cache
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
@@ -37,8 +38,40 @@ def _home_urls(request) -> dict[str, str]:
     site = Site.find_for_request(request)
     if site is None:
         return {}
-    homes = site.root_page.get_translations(inclusive=True).live().select_related("locale")
-    return {home.locale.language_code: home.get_url(request) for home in homes}
+
+    def read():
+        homes = site.root_page.get_translations(inclusive=True).live().select_related("locale")
+        return {home.locale.language_code: home.get_url(request) for home in homes}
+
+    return _cached(f"home-urls:{site.pk}:{request.get_host()}", read)
+
+
+def _cached(key: str, read):
+    """`read()`, kept in the cache for the page-cache generation: publishing or
+    unpublishing any page starts a new one."""
+    # Imported here: the page cache imports the page models.
+    from booklets.page_cache import generation
+
+    key = f"{key}:{generation()}"
+    found = cache.get(key)
+    if found is None:
+        found = read()
+        cache.set(key, found, timeout=600)
+    return found
+
+
+def _translation_urls(page, request) -> dict[str, str]:
+    """Where `page` is live in each language; cached per live revision and host."""
+
+    def read():
+        live = page.get_translations(inclusive=True).live().select_related("locale")
+        return {p.locale.language_code: p.get_url(request) for p in live}
+
+    if getattr(request, "is_preview", False) or not page.live_revision_id:
+        return read()
+    return _cached(
+        f"page-translations:{page.pk}:{page.live_revision_id}:{request.get_host()}", read
+    )
 
 
 def language_alternates(context) -> list[LanguageAlternate]:
@@ -58,10 +91,7 @@ def language_alternates(context) -> list[LanguageAlternate]:
     page = context.get("page")
     current = get_language()
     if isinstance(page, Page):
-        translations = {
-            p.locale.language_code: p.get_url(request)
-            for p in page.get_translations(inclusive=True).live().select_related("locale")
-        }
+        translations = _translation_urls(page, request)
     else:
         # The path as asked for: only ever the start of a translation, never a link as is.
         path = request.get_full_path()
