@@ -5,13 +5,14 @@ buttons and labels in Title Case, promises of notifications, English left untran
 and dates written as numbers."""
 
 import re
+from html.parser import HTMLParser
 
 import pytest
 from django.test import Client
 from django.urls import translate_url
 
 from tests.accounts.test_one_voice import _Texts, _title_case_words
-from tests.factories import sign_in
+from tests.factories import BookletPageFactory, ModulePageFactory, block, body, sign_in
 from tests.test_one_voice_crawl import client_fetch, crawl, crawl_world
 
 JARGON = re.compile(r"\b(markdown|snippets?|slugs?)\b", re.IGNORECASE)
@@ -94,3 +95,36 @@ def test_every_spanish_page_is_plain_spanish_in_sentence_case(homes):
             found += [f"{who} {path}: jargon {m.group(0)}" for m in JARGON.finditer(text)]
     assert errors == [], errors
     assert sorted(set(found)) == [], "\n".join(sorted(set(found)))
+
+
+class _Landmarks(HTMLParser):
+    """The names of a page's complementary landmarks (aside), as a screen reader lists them."""
+
+    def __init__(self):
+        super().__init__()
+        self.names, self.ids = [], {}
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if attrs.get("id"):
+            self.ids.setdefault(attrs["id"], []).append(tag)
+        if tag == "aside":
+            self.names.append(attrs.get("aria-label") or attrs.get("aria-labelledby"))
+
+
+@pytest.mark.django_db
+def test_two_reflection_questions_on_a_module_are_landmarks_told_apart(client, homes):
+    module = ModulePageFactory(
+        parent=BookletPageFactory(parent=homes["es"], title="Desaparición forzada"),
+        title="Una pérdida sin cierre",
+        body=body(
+            block("reflection_question", {"question": "¿Qué te sostiene?", "guidance": ""}),
+            block("reflection_question", {"question": "¿A quién buscas?", "guidance": ""}),
+        ),
+    )
+    landmarks = _Landmarks()
+    landmarks.feed(client.get(module.url).content.decode())
+    assert len(landmarks.names) == 2
+    assert len(set(landmarks.names)) == 2, f"two asides named alike: {landmarks.names}"
+    # Named by an element of the page (its question), each one there once.
+    assert all(len(landmarks.ids.get(name, [])) == 1 for name in landmarks.names)
