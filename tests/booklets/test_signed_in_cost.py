@@ -103,3 +103,20 @@ def test_each_reader_gets_their_own_csrf_token_in_a_cached_body(homes, activity)
         assert _does_token_match(token, reader.session[CSRF_SESSION_KEY])  # their own
         tokens.append(token)
     assert tokens[0] != tokens[1]
+
+
+def test_a_translation_published_shows_in_the_language_switcher_at_once(module):
+    from wagtail.models import Locale
+
+    reader = Client()
+    sign_in(reader, trainee())
+    assert '<link rel="alternate" hreflang="en"' not in page_for(reader, module)
+
+    english_locale = Locale.objects.get(language_code="en")
+    english_booklet = module.get_parent().copy_for_translation(english_locale)
+    english_booklet.save_revision().publish()
+    english = module.copy_for_translation(english_locale)
+    english.save_revision().publish()
+    english.refresh_from_db()
+    alternate = f'<link rel="alternate" hreflang="en" href="http://testserver{english.url}">'
+    assert alternate in page_for(reader, module)
