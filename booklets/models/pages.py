@@ -20,6 +20,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 
 from accounts.roles import is_facilitator, staff_powers
 from booklets.fields import LinesField, text_lines
@@ -175,6 +176,16 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
+
+    def route(self, request, path_components):
+        # signedin: a module's address is found from the cache (booklet and module in
+        # two queries, not four); everything else is routed as Wagtail does.
+        found = cached_module_route(self, path_components)
+        if found is not None:
+            return found
+        result = super().route(request, path_components)
+        remember_module_route(self, path_components, result)
+        return result
 
     def get_context(self, request, *args, **kwargs):
         """The booklets as cards, each with its count of live modules (and, for someone
@@ -586,6 +597,43 @@ class ModulePage(PageLinksPrefetchMixin, Page):
             # The body's page links were resolved when it was rendered: skip their prefetch.
             return Page.serve(self, request, *args, **kwargs)
         return super().serve(request, *args, **kwargs)
+
+
+def _module_route_key(home, path_components) -> str | None:
+    if len(path_components) != 2:
+        return None
+    # Imported when routing: the page cache imports these models.
+    from booklets.page_cache import generation
+
+    return f"module-route:{home.pk}:{'/'.join(path_components)}:{generation()}"
+
+
+def cached_module_route(home, path_components):
+    """The RouteResult for a module's address (booklet-slug/module-slug) from the cache,
+    or None. Publishing, unpublishing or moving anything starts a new generation; the
+    pages are checked anyway to be live and still at that address."""
+    key = _module_route_key(home, path_components)
+    ids = cache.get(key) if key else None
+    if ids is None:
+        return None
+    booklet = BookletPage.objects.filter(pk=ids[0], live=True).first()
+    module = ModulePage.objects.filter(pk=ids[1], live=True).first()
+    expected = f"{home.url_path}{'/'.join(path_components)}/"
+    if booklet is None or module is None or module.url_path != expected:
+        return None
+    # As Wagtail's routing does: the page's get_parent() then asks nothing.
+    booklet._cached_parent_obj, module._cached_parent_obj = home, booklet
+    return RouteResult(module)
+
+
+def remember_module_route(home, path_components, result) -> None:
+    key = _module_route_key(home, path_components)
+    if key is None or not isinstance(result, RouteResult) or result.args or result.kwargs:
+        return
+    module = result.page
+    booklet = getattr(module, "_cached_parent_obj", None)
+    if isinstance(module, ModulePage) and isinstance(booklet, BookletPage):
+        cache.set(key, (booklet.pk, module.pk), timeout=SHARED_BODY_SECONDS)
 
 
 SHARED_BODY = (

@@ -80,9 +80,9 @@ def test_a_signed_in_module_page_asks_the_database_less(module):
     page_for(reader, module)  # warm: the body is rendered and cached
     with CaptureQueriesContext(connection) as queries:
         page_for(reader, module)
-    # 23 when the body was rendered each time (its page links read) and the other
-    # language's page looked up each time.
-    assert len(queries) == 17
+    # 23 when the body was rendered each time (its page links read), the other
+    # language's page looked up and the module routed slug by slug each time.
+    assert len(queries) == 15
 
 
 def test_each_reader_gets_their_own_csrf_token_in_a_cached_body(homes, activity):
@@ -120,3 +120,21 @@ def test_a_translation_published_shows_in_the_language_switcher_at_once(module):
     english.refresh_from_db()
     alternate = f'<link rel="alternate" hreflang="en" href="http://testserver{english.url}">'
     assert alternate in page_for(reader, module)
+
+
+def test_a_module_unpublished_or_moved_is_not_found_at_its_old_address_at_once(module):
+    reader = Client()
+    sign_in(reader, trainee())
+    old_address = module.url
+    page_for(reader, module)  # its route is cached
+
+    module.unpublish()
+    assert reader.get(old_address).status_code == 404
+    module.save_revision().publish()
+    assert reader.get(old_address).status_code == 200
+
+    module.slug = "otro-nombre"
+    module.save_revision().publish()
+    assert reader.get(old_address).status_code == 404
+    module.refresh_from_db()
+    assert "Primer texto" in page_for(reader, module)
