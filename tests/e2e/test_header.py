@@ -112,4 +112,5 @@ def test_signing_out_is_the_same_button_on_every_page(page, pages, sign_in):
         looks.add(tuple(sign_out.evaluate(LOOK)))
     assert len(looks) == 1, looks
     sign_out.click()
+    page.get_by_role("link", name="Iniciar sesión").wait_for()  # the signed-out page
     assert page.get_by_role("link", name="Iniciar sesión").count() == 1
