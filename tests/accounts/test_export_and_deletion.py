@@ -115,7 +115,7 @@ def test_deletion_asks_for_the_password_and_changes_nothing_when_wrong(person_wi
 def test_deleting_the_account_asks_the_phone_to_drop_its_saved_copies(person_with_history):
     """Booklets saved to read offline and the site's cache stay on a shared phone unless
     the browser is told: deletion tells it, as signing out does."""
-    person, browser = person_with_history
+    _person, browser = person_with_history
     response = browser.post("/es/accounts/delete/", {"password": PASSWORD})
     assert response.status_code == 302
     assert '"storage"' in response["Clear-Site-Data"]
