@@ -184,7 +184,13 @@ class SeminarExercise(models.Model):
         Cohort, on_delete=models.CASCADE, related_name="exercises", verbose_name=_("cohort")
     )
     title = models.CharField(_("title"), max_length=200)
-    prompt = models.TextField(_("prompt"), help_text=_("What to do, in Markdown."))
+    prompt = models.TextField(
+        _("prompt"),
+        help_text=_(
+            "What to do. For bold, put two asterisks on each side: **like this**. "
+            "For a list, start each line with a dash and a space."
+        ),
+    )
     module_key = models.UUIDField(_("module"), null=True, blank=True)
     due_at = models.DateTimeField(_("due"), null=True, blank=True)
     visibility = models.CharField(

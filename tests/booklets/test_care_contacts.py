@@ -1,4 +1,4 @@
-""""Take care of yourself" lists helplines and organisations editors keep in each
+""" "Take care of yourself" lists helplines and organisations editors keep in each
 language, and every page's footer leads to a contact page."""
 
 import pytest
@@ -77,9 +77,11 @@ def test_a_new_contact_reaches_a_reader_served_from_the_page_cache(client, care_
 
 
 def test_editors_keep_the_contacts_in_the_admin(client, homes):
-    assert Group.objects.get(name=EDITORS).permissions.filter(
-        codename="change_supportcontact"
-    ).exists()
+    assert (
+        Group.objects.get(name=EDITORS)
+        .permissions.filter(codename="change_supportcontact")
+        .exists()
+    )
     sign_in(client, editor())
     response = client.get("/admin/snippets/booklets/supportcontact/")
     assert response.status_code == 200
