@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -40,5 +39,5 @@ def contact_page(request):
         .first()
     )
     if home is None:
-        raise Http404
+        return render(request, "booklets/contact_missing.html")
     return redirect(home.contact_page.url)
